@@ -1,0 +1,22 @@
+package io.memserve.mempool.protocol;
+
+/**
+ * The blocks a data-plane server reads and writes: implemented by the pool's block store. Addresses are the opaque
+ * values the store's allocator minted; the protocol never interprets them.
+ */
+public interface BlockMemory {
+
+    /**
+     * Pins an allocated, already written block for reading until the handle is closed.
+     *
+     * @throws BlockAccessException if the address is not allocated or the block holds no data yet
+     */
+    BlockHandle openForRead(long address);
+
+    /**
+     * Pins an allocated block for writing until the handle is closed.
+     *
+     * @throws BlockAccessException if the address is not allocated or cannot be written now
+     */
+    BlockHandle openForWrite(long address);
+}
