@@ -24,10 +24,25 @@ public record ModelShape(
         DType dtype,
         boolean tieWordEmbeddings) {
 
-    public ModelShape {
+    public ModelShape(int vocabSize, int hiddenSize, int intermediateSize, int numHiddenLayers,
+            int numAttentionHeads, int numKeyValueHeads, int headDim, int maxPositionEmbeddings, double rmsNormEps,
+            double ropeTheta, RopeScaling ropeScaling, DType dtype, boolean tieWordEmbeddings) {
         if (dtype == null) {
             throw new IllegalArgumentException("dtype is required");
         }
+        this.vocabSize = vocabSize;
+        this.hiddenSize = hiddenSize;
+        this.intermediateSize = intermediateSize;
+        this.numHiddenLayers = numHiddenLayers;
+        this.numAttentionHeads = numAttentionHeads;
+        this.numKeyValueHeads = numKeyValueHeads;
+        this.headDim = headDim;
+        this.maxPositionEmbeddings = maxPositionEmbeddings;
+        this.rmsNormEps = rmsNormEps;
+        this.ropeTheta = ropeTheta;
+        this.ropeScaling = ropeScaling;
+        this.dtype = dtype;
+        this.tieWordEmbeddings = tieWordEmbeddings;
         toConfig(0, 0); // a shape is valid exactly when the config.json it becomes is
     }
 
