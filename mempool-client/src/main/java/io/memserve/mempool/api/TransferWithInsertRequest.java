@@ -1,0 +1,15 @@
+package io.memserve.mempool.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * {@code transfer_with_insert}: make {@code dstPool} hold and publish the full blocks of {@code tokens}, which this
+ * pool holds; only the blocks the destination lacks are sent.
+ */
+public record TransferWithInsertRequest(
+        @NotBlank String dstPool,
+        @NotBlank String model,
+        @NotBlank String layout,
+        @NotNull int[] tokens) {
+}
