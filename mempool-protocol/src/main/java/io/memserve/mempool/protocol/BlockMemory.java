@@ -14,7 +14,8 @@ public interface BlockMemory {
     BlockHandle openForRead(long address);
 
     /**
-     * Pins an allocated block for writing until the handle is closed.
+     * Pins an allocated block for writing until the handle is closed. A PUT opens all its blocks before it writes
+     * any, so a handle may be closed with its block untouched when a later block of the same PUT is refused.
      *
      * @throws BlockAccessException if the address is not allocated or cannot be written now
      */

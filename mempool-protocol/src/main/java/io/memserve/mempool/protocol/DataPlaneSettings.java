@@ -30,7 +30,7 @@ public record DataPlaneSettings(
 
     public static final int MIN_SECRET_BYTES = 16;
     public static final int MIN_FRAME_BYTES = 64 * 1024;
-    public static final int MAX_FRAME_BYTES = 1 << 30;
+    public static final int MAX_FRAME_BYTES = 256 * 1024 * 1024;
 
     public DataPlaneSettings {
         Objects.requireNonNull(clusterSecret, "clusterSecret");
