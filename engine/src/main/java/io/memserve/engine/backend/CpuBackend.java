@@ -1,0 +1,212 @@
+package io.memserve.engine.backend;
+
+import io.memserve.engine.kv.KvPagePool;
+import io.memserve.engine.model.Weight;
+import io.memserve.engine.sampling.Sampler;
+import io.memserve.engine.sampling.SamplingParams;
+import io.memserve.kvblock.BlockLayout;
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The CPU backend: Vector API kernels on a persistent worker pool. Threads always split outputs (weight rows, rows of
+ * a step, heads), never a reduction, so results are the same for any thread count or batch.
+ */
+public final class CpuBackend implements Backend {
+
+    /** Weight rows per task: a multiple of the 4-row tile, small enough to balance two to a few dozen cores. */
+    private static final int ROWS_PER_TASK = 32;
+    /** Activation rows per pass over a task's weights, sized so both stay in the core's cache during a prefill. */
+    private static final int ROW_BLOCK = 64;
+
+    private final WorkerPool pool;
+    private final ThreadLocal<float[]> lanes = ThreadLocal.withInitial(() -> new float[DotProducts.LANES]);
+
+    public CpuBackend(int threads) {
+        this.pool = new WorkerPool(threads);
+    }
+
+    public int threads() {
+        return pool.threads();
+    }
+
+    /** The pool, shared with other CPU work of the engine such as the memory bandwidth probe. */
+    public WorkerPool workers() {
+        return pool;
+    }
+
+    @Override
+    public void embed(Weight table, int[] tokens, float[] out) {
+        ElementFormat f = ElementFormat.of(table.dtype());
+        int dim = table.cols();
+        for (int r = 0; r < tokens.length; r++) {
+            int token = tokens[r];
+            if (token < 0 || token >= table.rows()) {
+                throw new IllegalArgumentException("token id " + token + " is outside the vocabulary [0, "
+                        + table.rows() + ")");
+            }
+            long base = (long) token * dim;
+            for (int i = 0; i < dim; i++) {
+                out[r * dim + i] = f.get(table.data(), base + i);
+            }
+        }
+    }
+
+    @Override
+    public void matmul(float[] x, int rows, Weight w, float[] out) {
+        matmul(x, rows, new Weight[] {w}, new float[][] {out});
+    }
+
+    @Override
+    public void matmul(float[] x, int rows, Weight[] ws, float[][] outs) {
+        int[] firstTask = new int[ws.length + 1];
+        for (int i = 0; i < ws.length; i++) {
+            if (ws[i].cols() != ws[0].cols()) {
+                throw new IllegalArgumentException("fused products need one input width: " + ws[i].name());
+            }
+            firstTask[i + 1] = firstTask[i] + (ws[i].rows() + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        }
+        pool.parallelFor(firstTask[ws.length], task -> {
+            int which = 0;
+            while (task >= firstTask[which + 1]) {
+                which++;
+            }
+            Weight w = ws[which];
+            int from = (task - firstTask[which]) * ROWS_PER_TASK;
+            multiplyRows(x, rows, w, from, Math.min(w.rows(), from + ROWS_PER_TASK), outs[which]);
+        });
+    }
+
+    /** Output columns {@code [from, to)} of {@code x * w^T}. */
+    private void multiplyRows(float[] x, int rows, Weight w, int from, int to, float[] out) {
+        ElementFormat f = ElementFormat.of(w.dtype());
+        MemorySegment data = w.data();
+        int n = w.cols();
+        int outWidth = w.rows();
+        float[] scratch = lanes.get();
+        for (int r0 = 0; r0 < rows; r0 += ROW_BLOCK) {
+            int r1 = Math.min(rows, r0 + ROW_BLOCK);
+            int o = from;
+            for (; o + 4 <= to; o += 4) {
+                long wAt = (long) o * n;
+                int r = r0;
+                for (; r + 4 <= r1; r += 4) {
+                    DotProducts.dot4x4(f, x, r * n, data, wAt, n, out, r * outWidth + o, outWidth, scratch);
+                }
+                for (; r < r1; r++) {
+                    DotProducts.dot1x4(f, x, r * n, data, wAt, n, out, r * outWidth + o, scratch);
+                }
+            }
+            for (; o < to; o++) {
+                for (int r = r0; r < r1; r++) {
+                    out[r * outWidth + o] = DotProducts.dot(f, x, r * n, data, (long) o * n, n, scratch);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void rmsNorm(float[] x, int rows, float[] weight, float eps, float[] out) {
+        int dim = weight.length;
+        float[] scratch = lanes.get();
+        for (int r = 0; r < rows; r++) {
+            int at = r * dim;
+            float sumOfSquares = Reductions.sumOfSquares(x, at, dim, scratch);
+            float scale = (float) (1.0 / Math.sqrt(sumOfSquares / dim + eps));
+            for (int i = 0; i < dim; i++) {
+                out[at + i] = weight[i] * (x[at + i] * scale);
+            }
+        }
+    }
+
+    @Override
+    public void rope(float[] x, int rows, int heads, int headDim, float[] cos, float[] sin) {
+        int half = headDim / 2;
+        for (int r = 0; r < rows; r++) {
+            for (int h = 0; h < heads; h++) {
+                int at = (r * heads + h) * headDim;
+                for (int i = 0; i < half; i++) {
+                    float c = cos[r * half + i];
+                    float s = sin[r * half + i];
+                    float a = x[at + i];
+                    float b = x[at + half + i];
+                    x[at + i] = a * c - b * s;
+                    x[at + half + i] = b * c + a * s;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void storeKv(AttentionRows rows, int layer, float[] k, float[] v) {
+        KvPagePool kv = rows.pool();
+        BlockLayout layout = kv.layout();
+        ElementFormat f = ElementFormat.of(layout.dtype());
+        int headDim = layout.headDim();
+        int width = layout.kvHeads() * headDim;
+        for (int r = 0; r < rows.rows(); r++) {
+            int position = rows.positions()[r];
+            MemorySegment page = kv.segment(rows.pageTables()[r][position / BlockLayout.TOKENS_PER_BLOCK]);
+            int slot = position % BlockLayout.TOKENS_PER_BLOCK;
+            for (int h = 0; h < layout.kvHeads(); h++) {
+                long kAt = layout.elementIndex(layer, BlockLayout.K, h, slot);
+                long vAt = layout.elementIndex(layer, BlockLayout.V, h, slot);
+                int src = r * width + h * headDim;
+                for (int i = 0; i < headDim; i++) {
+                    f.put(page, kAt + i, k[src + i]);
+                    f.put(page, vAt + i, v[src + i]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void attention(AttentionRows rows, int layer, float[] q, int heads, float[] out) {
+        BlockLayout layout = rows.pool().layout();
+        int headDim = layout.headDim();
+        int group = heads / layout.kvHeads();
+        float scale = (float) (1.0 / Math.sqrt(headDim));
+        pool.parallelFor(rows.rows() * heads, task -> {
+            int r = task / heads;
+            int h = task % heads;
+            int at = (r * heads + h) * headDim;
+            PagedAttention.attend(rows.pool(), rows.pageTables()[r], rows.positions()[r], layer, h / group, q, at,
+                    scale, out, at, lanes.get());
+        });
+    }
+
+    @Override
+    public void swiglu(float[] gate, float[] up, int n) {
+        int tasks = Math.max(1, Math.min(pool.threads() * 4, n / 1024));
+        int per = (n + tasks - 1) / tasks;
+        pool.parallelFor(tasks, task -> {
+            for (int i = task * per, end = Math.min(n, i + per); i < end; i++) {
+                float g = gate[i];
+                gate[i] = g / (1f + FloatExp.exp(-g)) * up[i];
+            }
+        });
+    }
+
+    @Override
+    public void add(float[] x, float[] y, int n) {
+        int bound = DotProducts.SPECIES.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += DotProducts.LANES) {
+            FloatVector.fromArray(DotProducts.SPECIES, x, i).add(FloatVector.fromArray(DotProducts.SPECIES, y, i))
+                    .intoArray(x, i);
+        }
+        for (; i < n; i++) {
+            x[i] += y[i];
+        }
+    }
+
+    @Override
+    public int sample(float[] logits, SamplingParams params, int index) {
+        return Sampler.sample(logits, params, index);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,133 @@
+package io.memserve.engine.cli;
+
+import io.memserve.engine.Engine;
+import io.memserve.engine.EngineOptions;
+import io.memserve.engine.Sequence;
+import io.memserve.engine.SequenceStep;
+import io.memserve.engine.backend.CpuBackend;
+import io.memserve.engine.sampling.Sampler;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Prefill and decode throughput, and the memory bandwidth that bounds decoding: at batch 1 a decode step must read
+ * every weight once, so weight bytes / bandwidth is the fastest a step can be.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure prefill and decode tokens/s and the memory read bandwidth.")
+final class BenchCommand implements Callable<Integer> {
+
+    private static final int PREFILL_TOKENS = 512;
+    private static final int DECODE_CONTEXT = 32;
+    private static final int BATCH = 16;
+
+    @Option(names = "--model", required = true, description = "model directory")
+    Path model;
+
+    @Option(names = "--json", description = "end with one line of JSON")
+    boolean json;
+
+    @Option(names = "--threads", description = "kernel threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--steps", defaultValue = "15", description = "timed decode steps (default ${DEFAULT-VALUE})")
+    int steps;
+
+    @Override
+    public Integer call() {
+        int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        try (Engine engine = Engine.load(model, new EngineOptions(256, cores))) {
+            long weightBytes = engine.model().decodeWeightBytes();
+            double prefill = prefillTokensPerSecond(engine);
+            double decode1 = decodeTokensPerSecond(engine, 1);
+            double decode16 = decodeTokensPerSecond(engine, BATCH);
+            double bandwidth = MemoryBandwidth.measure(((CpuBackend) engine.backend()).workers(), 2L << 30, 5);
+            double floorTokensPerSecond = bandwidth / weightBytes;
+            String summary = String.format(Locale.ROOT, """
+                    model %s: %d threads, %.1f MB of weights per decode step
+                    prefill (%d-token prompt): %.1f tokens/s
+                    decode batch 1: %.2f tokens/s (%.1f ms/step)
+                    decode batch %d: %.2f tokens/s (%.1fx batch 1)
+                    memory read bandwidth: %.2f GB/s, so batch 1 can reach at most %.2f tokens/s: %.0f%% reached""",
+                    engine.modelId(), cores, weightBytes / 1e6, PREFILL_TOKENS, prefill, decode1, 1000 / decode1,
+                    BATCH, decode16, decode16 / decode1, bandwidth / 1e9, floorTokensPerSecond,
+                    100 * decode1 / floorTokensPerSecond);
+            System.out.println(summary);
+            if (json) {
+                System.out.println(String.format(Locale.ROOT, "{\"model\":\"%s\",\"threads\":%d,"
+                        + "\"prefill_tokens_per_s\":%.2f,\"decode_tokens_per_s\":%.3f,"
+                        + "\"decode_tokens_per_s_batch16\":%.3f,\"weight_bytes\":%d,\"memory_read_gb_per_s\":%.3f,"
+                        + "\"bandwidth_floor_ms_per_token\":%.3f,\"fraction_of_bandwidth_floor\":%.3f,"
+                        + "\"batch16_speedup\":%.2f}", engine.modelId(), cores, prefill, decode1, decode16,
+                        weightBytes, bandwidth / 1e9, 1000 / floorTokensPerSecond, decode1 / floorTokensPerSecond,
+                        decode16 / decode1));
+            }
+        }
+        return 0;
+    }
+
+    private static double prefillTokensPerSecond(Engine engine) {
+        int[] prompt = tokens(engine, PREFILL_TOKENS, 1);
+        double[] seconds = new double[4];
+        for (int run = 0; run < seconds.length; run++) {
+            try (Sequence seq = engine.newSequence()) {
+                long start = System.nanoTime();
+                engine.step(List.of(SequenceStep.of(seq, prompt)));
+                seconds[run] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        return PREFILL_TOKENS / median(Arrays.copyOfRange(seconds, 1, seconds.length));
+    }
+
+    /** Tokens per second of greedy decode steps over {@code batch} sequences with short prompts. */
+    private double decodeTokensPerSecond(Engine engine, int batch) {
+        List<Sequence> sequences = new ArrayList<>();
+        try {
+            List<SequenceStep> prefills = new ArrayList<>();
+            for (int b = 0; b < batch; b++) {
+                Sequence seq = engine.newSequence();
+                sequences.add(seq);
+                prefills.add(SequenceStep.of(seq, tokens(engine, DECODE_CONTEXT, 100 + b)));
+            }
+            List<float[]> logits = engine.step(prefills);
+            int warmUp = 5;
+            double[] seconds = new double[steps];
+            for (int s = 0; s < warmUp + steps; s++) {
+                List<SequenceStep> decode = new ArrayList<>();
+                for (int b = 0; b < batch; b++) {
+                    decode.add(SequenceStep.of(sequences.get(b), Sampler.argmax(logits.get(b))));
+                }
+                long start = System.nanoTime();
+                logits = engine.step(decode);
+                if (s >= warmUp) {
+                    seconds[s - warmUp] = (System.nanoTime() - start) / 1e9;
+                }
+            }
+            return batch / median(seconds);
+        } finally {
+            sequences.forEach(Sequence::close);
+        }
+    }
+
+    private static int[] tokens(Engine engine, int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] tokens = new int[n];
+        for (int i = 0; i < n; i++) {
+            tokens[i] = random.nextInt(engine.config().vocabSize());
+        }
+        return tokens;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
