@@ -53,11 +53,11 @@ interface Decoder {
             case "Metaspace" -> {
                 String replacement = Json.text(node, "replacement", where);
                 boolean stripFirst = PrependScheme.fromJson(node, where) != PrependScheme.NEVER;
+                // As in tokenizers, every replacement character of the first token is dropped, not only a leading one.
                 yield tokens -> {
                     List<String> out = new ArrayList<>(tokens.size());
                     for (int i = 0; i < tokens.size(); i++) {
-                        String text = tokens.get(i).replace(replacement, " ");
-                        out.add(i == 0 && stripFirst && text.startsWith(" ") ? text.substring(1) : text);
+                        out.add(tokens.get(i).replace(replacement, i == 0 && stripFirst ? "" : " "));
                     }
                     return out;
                 };
