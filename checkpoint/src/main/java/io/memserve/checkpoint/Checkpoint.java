@@ -57,7 +57,8 @@ public final class Checkpoint implements AutoCloseable {
 
     /** The directory's name, which is how the cluster names the model (the generator names it after its preset). */
     public String modelId() {
-        return dir.getFileName().toString();
+        Path name = dir.getFileName();
+        return name == null ? dir.toString() : name.toString();
     }
 
     public ModelConfig config() {
