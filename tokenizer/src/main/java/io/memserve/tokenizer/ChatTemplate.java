@@ -24,7 +24,8 @@ public final class ChatTemplate {
     private final Jinjava jinjava;
 
     ChatTemplate(String template, Map<String, String> specialTokens) {
-        this.template = template;
+        // Jinja2, as transformers configures it, drops a single trailing newline of the template source.
+        this.template = template.endsWith("\n") ? template.substring(0, template.length() - 1) : template;
         this.specialTokens = Map.copyOf(specialTokens);
         this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true).build());
         jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "raise_exception",
@@ -50,7 +51,14 @@ public final class ChatTemplate {
         RenderResult result = jinjava.renderForResult(template, bindings);
         for (TemplateError error : result.getErrors()) {
             if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
-                throw new IllegalArgumentException("chat template failed: " + error.getMessage(), error.getException());
+                for (Throwable cause = error.getException(); cause != null; cause = cause.getCause()) {
+                    if (cause instanceof TemplateRaisedException raised) {
+                        throw new IllegalArgumentException("the chat template rejects the conversation: "
+                                + raised.getMessage(), raised);
+                    }
+                }
+                throw new IllegalArgumentException("chat template failed at line " + error.getLineno() + ": "
+                        + error.getMessage(), error.getException());
             }
         }
         return result.getOutput();
