@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
 /**
  * What prefill and decode use: the control plane of their node's pool plus the data plane of every pool a prefix
  * lives in. {@link #load} pulls a cached prefix straight into the caller's segments; {@link #store} writes and
- * publishes blocks. Leases taken on the caller's behalf are released when a call ends, however it ends.
+ * publishes blocks. Leases taken on the caller's behalf are released when a call ends, however it ends. Segments
+ * passed in are read and written on the data plane's threads: allocate them from a shared or global arena.
  */
 public final class MemPoolClient implements AutoCloseable {
 
@@ -129,8 +130,10 @@ public final class MemPoolClient implements AutoCloseable {
                 k -> DataPlaneClient.connect(pool.host(), pool.dataPort(), dataPlane));
     }
 
+    /** Releases a lease; one that already expired needs nothing more. */
     private static Mono<Void> release(MemPoolControlClient pool, String leaseId) {
-        return leaseId == null ? Mono.empty() : pool.releaseLease(leaseId).then();
+        return leaseId == null ? Mono.empty() : pool.releaseLease(leaseId).then()
+                .onErrorResume(MemPoolApiException.class, e -> e.status() == 404 ? Mono.empty() : Mono.error(e));
     }
 
     private static List<Long> addresses(List<MatchedBlock> blocks) {

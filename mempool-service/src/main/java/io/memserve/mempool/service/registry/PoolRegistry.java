@@ -1,0 +1,77 @@
+package io.memserve.mempool.service.registry;
+
+import io.memserve.mempool.api.PoolEndpoint;
+import io.memserve.mempool.api.TierName;
+import io.memserve.mempool.api.TierStatus;
+import io.memserve.mempool.service.index.RedisScripts;
+import io.memserve.mempool.service.store.StoreStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The pool registry in Redis: this pool's heartbeat (a liveness key that expires when heartbeats stop), other pools'
+ * endpoints, and sweeping the index entries of pools that died or left.
+ */
+public final class PoolRegistry {
+
+    private static final int SWEEP_BATCH = 1000;
+
+    private final ReactiveStringRedisTemplate redis;
+    private final PoolEndpoint self;
+    private final Duration heartbeatTtl;
+
+    public PoolRegistry(ReactiveStringRedisTemplate redis, PoolEndpoint self, Duration heartbeatTtl) {
+        this.redis = redis;
+        this.self = self;
+        this.heartbeatTtl = heartbeatTtl;
+    }
+
+    public PoolEndpoint self() {
+        return self;
+    }
+
+    public Mono<Void> heartbeat(StoreStatus status) {
+        List<String> args = new ArrayList<>(List.of(self.id(), Long.toString(heartbeatTtl.toMillis()), self.host(),
+                Integer.toString(self.httpPort()), Integer.toString(self.dataPort())));
+        for (TierName tier : TierName.values()) {
+            TierStatus t = status.tiers().stream().filter(s -> s.tier() == tier).findFirst().orElse(null);
+            args.add(Long.toString(t == null ? 0 : t.capacityBytes()));
+            args.add(Long.toString(t == null ? 0 : t.usedBytes()));
+        }
+        return redis.execute(RedisScripts.HEARTBEAT, List.of(), args).then();
+    }
+
+    /** The endpoint of a live pool; empty when it is unknown or its heartbeat lapsed. */
+    public Mono<PoolEndpoint> endpoint(String poolId) {
+        return redis.execute(RedisScripts.ENDPOINT, List.of(), List.of(poolId)).next()
+                .filter(e -> !e.isEmpty())
+                .map(e -> new PoolEndpoint(poolId, (String) e.get(0), Integer.parseInt((String) e.get(1)),
+                        Integer.parseInt((String) e.get(2))));
+    }
+
+    /** Removes the index entries of every registered pool whose heartbeat lapsed; returns how many entries. */
+    public Mono<Long> sweepDeadPools() {
+        return redis.opsForSet().members("memserve:pools")
+                .filter(id -> !id.equals(self.id()))
+                .concatMap(id -> sweep(id, false))
+                .reduce(0L, Long::sum);
+    }
+
+    /** Removes this pool's entries: at start (left over from an earlier run) and when leaving. */
+    public Mono<Long> sweepSelf() {
+        return sweep(self.id(), true);
+    }
+
+    private Mono<Long> sweep(String poolId, boolean force) {
+        List<String> args = List.of(poolId, Integer.toString(SWEEP_BATCH), force ? "1" : "0",
+                Long.toString(RedisScripts.STREAM_MAX_LENGTH));
+        return Flux.defer(() -> redis.execute(RedisScripts.SWEEP_POOL, List.of(), args))
+                .repeat()
+                .takeWhile(removed -> removed > 0)
+                .reduce(0L, Long::sum);
+    }
+}
