@@ -20,6 +20,18 @@ public final class CheckpointGenerator {
     private CheckpointGenerator() {
     }
 
+    /** {@code CheckpointGenerator <parent-dir> <tiny|bench> [seed]}: generates a preset, prints where and how fast. */
+    public static void main(String[] args) {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: CheckpointGenerator <parent-dir> <tiny|bench> [seed]");
+            System.exit(2);
+        }
+        long seed = args.length == 3 ? Long.parseLong(args[2]) : 0;
+        long start = System.nanoTime();
+        Path out = generate(Path.of(args[0]), Preset.fromId(args[1]), seed);
+        System.out.printf("%s generated in %.2f s%n", out, (System.nanoTime() - start) / 1e9);
+    }
+
     /** Generates {@code preset} into {@code parent/<preset id>} and returns that directory. */
     public static Path generate(Path parent, Preset preset, long seed) {
         return generate(parent.resolve(preset.id()), preset.shape(), seed);
