@@ -69,6 +69,12 @@ public class PoolLifecycle implements SmartLifecycle {
         log.info("pool {} left", registry.self().id());
     }
 
+    /** Joins once the web server is up and leaves once it has finished its requests (graceful shutdown). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1536;
+    }
+
     @Override
     public boolean isRunning() {
         return running;
