@@ -20,6 +20,7 @@ TOKENIZERS = {
     "generated": RESOURCES / "generated/tokenizer.json",
     "bytefallback": RESOURCES / "bytefallback/tokenizer.json",
     "metaspace": RESOURCES / "metaspace/tokenizer.json",
+    "gpt2style": RESOURCES / "gpt2style/tokenizer.json",
 }
 
 

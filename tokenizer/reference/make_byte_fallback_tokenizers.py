@@ -6,14 +6,15 @@ Trained with Hugging Face tokenizers on the module's own training text (src/main
   decoder Sequence[Replace("▁", " "), ByteFallback, Fuse, Strip(" ", 1, 0)]  (Llama 2 / TinyLlama as saved by
   tokenizers < 0.19);
 Byte tokens stay plain vocabulary entries (not added tokens), and a TemplateProcessing post-processor puts <s> first,
-as in Llama 2's own file.
+as in Llama 2's own file. Two non-special added tokens exercise the matching flags: "[TOOL]" (lstrip, rstrip, matched
+on raw text) and "harbour" (single_word).
 - metaspace/: the same model with a Metaspace(prepend_scheme="first", split=False) pre-tokenizer and Sequence[Metaspace, ByteFallback, Fuse] decoder.
 Run from the tokenizer module with tokenizers installed: python3 reference/make_byte_fallback_tokenizers.py
 """
 import json
 from pathlib import Path
 
-from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
+from tokenizers import AddedToken, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 
 MODULE = Path(__file__).resolve().parent.parent
 CORPUS = MODULE / "src/main/resources/io/memserve/tokenizer/corpus.txt"
@@ -30,6 +31,8 @@ def main():
                                   show_progress=False)
     paragraphs = CORPUS.read_text(encoding="utf-8").split("\n\n")
     tokenizer.train_from_iterator(paragraphs, trainer)
+    tokenizer.add_tokens([AddedToken("[TOOL]", lstrip=True, rstrip=True, normalized=False),
+                          AddedToken("harbour", single_word=True, normalized=False)])
     save(tokenizer, MODULE / "src/test/resources/bytefallback")
 
     tokenizer.normalizer = None
@@ -43,7 +46,7 @@ def main():
 
 def save(tokenizer, directory):
     spec = json.loads(tokenizer.to_str())
-    spec["added_tokens"] = [t for t in spec["added_tokens"] if t["content"] in SPECIALS]
+    spec["added_tokens"] = [t for t in spec["added_tokens"] if not t["content"].startswith("<0x")]
     bos = spec["model"]["vocab"]["<s>"]
     spec["post_processor"] = {
         "type": "TemplateProcessing",

@@ -31,7 +31,8 @@ HARD_CASES = [
     "C:\\Users\\name\\file.txt", "$HOME/.config && echo $PATH | grep -v x", "x = y ?? z; a?.b!.c",
     "<|im_start|>user\nHello!<|im_end|>\n<|im_start|>assistant\n", "text<|im_end|>text", "<|im_end|><|im_end|>",
     "<|im_start", "im_start|>", "<|endoftext|>", "before <|endoftext|> after", "<|end_of_text|>", "<|begin_of_text|>Hi",
-    "  <|im_start|>  spaced  <|im_end|>  ", "<|pad|><|pad|>", "<|unknown_special|>", "<s> </s> [INST]",
+    "  <|im_start|>  spaced  <|im_end|>  ", "call [TOOL]  now", "  [TOOL]", "[TOOL][TOOL]", "x[TOOL]y",
+    "the harbour town", "harbours", "xharbour", "harbour_", "(harbour)", "harbour harbour", "<|pad|><|pad|>", "<|unknown_special|>", "<s> </s> [INST]",
 ]
 
 FRAGMENTS = [

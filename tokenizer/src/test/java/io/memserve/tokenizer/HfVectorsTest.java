@@ -28,7 +28,7 @@ class HfVectorsTest {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     @ParameterizedTest
-    @ValueSource(strings = {"qwen3", "generated", "bytefallback", "metaspace"})
+    @ValueSource(strings = {"qwen3", "generated", "bytefallback", "metaspace", "gpt2style"})
     void encodesAndDecodesLikeHuggingFace(String name) throws IOException {
         Map<Integer, String> strings = strings();
         List<JsonNode> vectors = vectors();
