@@ -22,13 +22,23 @@ public final class CheckpointGenerator {
 
     /** {@code CheckpointGenerator <parent-dir> <tiny|bench> [seed]}: generates a preset, prints where and how fast. */
     public static void main(String[] args) {
+        String usage = "usage: CheckpointGenerator <parent-dir> <tiny|bench> [seed]";
         if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: CheckpointGenerator <parent-dir> <tiny|bench> [seed]");
+            System.err.println(usage);
             System.exit(2);
         }
-        long seed = args.length == 3 ? Long.parseLong(args[2]) : 0;
+        Preset preset;
+        long seed;
+        try {
+            preset = Preset.fromId(args[1]);
+            seed = args.length == 3 ? Long.parseLong(args[2]) : 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + usage);
+            System.exit(2);
+            return;
+        }
         long start = System.nanoTime();
-        Path out = generate(Path.of(args[0]), Preset.fromId(args[1]), seed);
+        Path out = generate(Path.of(args[0]), preset, seed);
         System.out.printf("%s generated in %.2f s%n", out, (System.nanoTime() - start) / 1e9);
     }
 
