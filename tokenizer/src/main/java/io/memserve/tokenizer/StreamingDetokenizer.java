@@ -25,7 +25,7 @@ public final class StreamingDetokenizer {
 
     /** Adds one generated token; returns the text it completes, possibly empty. */
     public String push(int tokenId) {
-        tokenizer.tokenText(tokenId);
+        tokenizer.tokenText(tokenId); // an unknown id fails here, before it is stored
         if (size == ids.length) {
             compact();
         }
@@ -47,7 +47,20 @@ public final class StreamingDetokenizer {
         size = 0;
         prefixOffset = 0;
         readOffset = 0;
-        return text.length() > prefix.length() && text.startsWith(prefix) ? text.substring(prefix.length()) : "";
+        return text.substring(commonPrefixLength(prefix, text));
+    }
+
+    /** Invalid byte runs can decode differently once more bytes follow; what was already emitted is not repeated. */
+    private static int commonPrefixLength(String emitted, String text) {
+        int n = Math.min(emitted.length(), text.length());
+        int i = 0;
+        while (i < n && emitted.charAt(i) == text.charAt(i)) {
+            i++;
+        }
+        if (i > 0 && i < text.length() && Character.isLowSurrogate(text.charAt(i))) {
+            i--;
+        }
+        return i;
     }
 
     /** Tokens before the decode window are never looked at again. */

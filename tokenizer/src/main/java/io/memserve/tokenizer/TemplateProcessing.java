@@ -58,5 +58,4 @@ final class TemplateProcessing implements PostProcessor {
         System.arraycopy(after, 0, out, before.length + ids.length, after.length);
         return out;
     }
-
 }
