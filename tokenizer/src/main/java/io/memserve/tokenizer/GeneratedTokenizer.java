@@ -42,7 +42,8 @@ public final class GeneratedTokenizer {
             + "{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}"
             + "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
 
-    public static final int MIN_VOCAB_SIZE = 256 + 1 + 5;
+    /** The 256 byte tokens, the special tokens and one merge. */
+    public static final int MIN_VOCAB_SIZE = 256 + SPECIAL_TOKENS.size() + 1;
     private static final String CORPUS = "corpus.txt";
     private static final int MAX_PARAGRAPH_WEIGHT = 4;
 

@@ -27,10 +27,6 @@ final class IntList {
         size += values.length;
     }
 
-    int get(int index) {
-        return items[index];
-    }
-
     int size() {
         return size;
     }

@@ -14,7 +14,6 @@ final class MergeTable {
     private final long[] keys;
     private final long[] values;
     private final int mask;
-    private int size;
 
     MergeTable(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
@@ -36,7 +35,6 @@ final class MergeTable {
         }
         keys[slot] = key;
         values[slot] = ((long) rank << 32) | (merged & 0xFFFFFFFFL);
-        size++;
     }
 
     /** Rank in the high 32 bits and merged id in the low 32 bits, or -1 when the pair does not merge. */
@@ -53,10 +51,6 @@ final class MergeTable {
             }
             slot = (slot + 1) & mask;
         }
-    }
-
-    int size() {
-        return size;
     }
 
     private static long key(int left, int right) {
