@@ -1,0 +1,49 @@
+package io.memserve.bench.mempool;
+
+import io.memserve.mempool.api.MatchRequest;
+import io.memserve.mempool.api.MatchResponse;
+import io.memserve.mempool.client.MemPoolControlClient;
+import java.util.Arrays;
+
+/**
+ * Latency of {@code match} as a worker sees it: one REST call, key computation and the Redis lookup included. The
+ * lease each match takes is released after the clock stops.
+ */
+final class MatchLatency {
+
+    /** Percentiles in milliseconds. */
+    record Result(double p50Ms, double p99Ms, int matchedTokens) {
+    }
+
+    private MatchLatency() {
+    }
+
+    static Result measure(MemPoolControlClient pool, String model, String layout, int[] tokens, int warmup,
+            int samples) {
+        MatchRequest request = new MatchRequest(model, layout, tokens, null, null, false, 0);
+        for (int i = 0; i < warmup; i++) {
+            release(pool, pool.match(request).block());
+        }
+        long[] nanos = new long[samples];
+        int matched = 0;
+        for (int i = 0; i < samples; i++) {
+            long start = System.nanoTime();
+            MatchResponse response = pool.match(request).block();
+            nanos[i] = System.nanoTime() - start;
+            matched = response.matchedTokens();
+            release(pool, response);
+        }
+        Arrays.sort(nanos);
+        return new Result(percentile(nanos, 0.50), percentile(nanos, 0.99), matched);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    private static void release(MemPoolControlClient pool, MatchResponse response) {
+        if (response.leaseId() != null) {
+            pool.releaseLease(response.leaseId()).block();
+        }
+    }
+}
