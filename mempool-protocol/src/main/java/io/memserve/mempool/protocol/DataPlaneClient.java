@@ -104,9 +104,10 @@ public final class DataPlaneClient implements AutoCloseable {
     }
 
     private Mono<ClientConnection> connection(long deadline) {
-        long remaining = Math.max(1, deadline - System.nanoTime());
-        return Mono.fromFuture(connections::acquire, true)
-                .timeout(Duration.ofNanos(remaining))
+        // Each caller waits on its own copy of the shared connection future, so giving up on it leaves the
+        // connection attempt running for the next caller.
+        return Mono.fromFuture(() -> connections.acquire().copy()
+                        .orTimeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS))
                 .onErrorMap(TimeoutException.class, e -> new DataPlaneException(ErrorCode.TIMEOUT,
                         "no connection to " + connections.peer() + " within " + requestTimeout, e));
     }
@@ -122,6 +123,6 @@ public final class DataPlaneClient implements AutoCloseable {
     @Override
     public void close() {
         connections.close();
-        eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 /** The data-plane server of a pool: serves PUT and GET of blocks to authenticated peers. */
 public final class DataPlaneServer implements AutoCloseable {
 
+    private static final long CLOSE_WAIT_SECONDS = 5;
+
     private final EventLoopGroup eventLoops;
     private final Channel listener;
 
@@ -62,10 +64,13 @@ public final class DataPlaneServer implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    /** Stops listening and closes every connection; requests being served fail on their clients. */
+    /**
+     * Stops listening and closes every connection; requests being served fail on their clients. Returns within
+     * seconds even if the block memory holds an event loop.
+     */
     @Override
     public void close() {
-        listener.close().awaitUninterruptibly();
-        eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        listener.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 }
