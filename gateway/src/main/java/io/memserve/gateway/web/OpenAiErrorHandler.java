@@ -1,0 +1,88 @@
+package io.memserve.gateway.web;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.memserve.gateway.model.Refusal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns every error the gateway answers itself into OpenAI's error JSON: the filters' refusals, unknown paths and
+ * methods, and an unreachable, failing or silent scheduler. Runs before Spring Boot's own handler, which it replaces.
+ * An error after the response has started (a stream cut midway) can only close the connection.
+ */
+@Component
+@Order(-2)
+public final class OpenAiErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenAiErrorHandler.class);
+
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+
+    public OpenAiErrorHandler(JsonMapper json, MeterRegistry meters) {
+        this.json = json;
+        this.meters = meters;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        Refusal refusal = refusalFor(exchange.getRequest(), error);
+        if (refusal.status().is5xxServerError()) {
+            log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    refusal.status().value(), error.toString());
+        }
+        meters.counter("memserve.gateway.refusals", "status", String.valueOf(refusal.status().value())).increment();
+        response.setStatusCode(refusal.status());
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        refusal.retryAfterSeconds().ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        byte[] body = json.writeValueAsBytes(refusal.body());
+        headers.setContentLength(body.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    private static Refusal refusalFor(ServerHttpRequest request, Throwable error) {
+        String method = request.getMethod().name();
+        String path = request.getPath().value();
+        return switch (error) {
+            case Refusal refusal -> refusal;
+            case ServiceUnavailableException e -> Refusal.breakerOpen();
+            case CallNotPermittedException e -> Refusal.breakerOpen();
+            case TimeoutException e -> Refusal.upstreamTimeout();
+            case ReadTimeoutException e -> Refusal.upstreamTimeout();
+            case ConnectException e -> Refusal.upstreamUnavailable();
+            case PrematureCloseException e -> Refusal.upstreamUnavailable();
+            case ResponseStatusException e -> switch (HttpStatus.valueOf(e.getStatusCode().value())) {
+                case NOT_FOUND -> Refusal.unknownUrl(method, path);
+                case METHOD_NOT_ALLOWED -> Refusal.methodNotAllowed(method, path);
+                case GATEWAY_TIMEOUT -> Refusal.upstreamTimeout();
+                case SERVICE_UNAVAILABLE -> Refusal.breakerOpen();
+                case HttpStatus status -> Refusal.ofStatus(status, e.getReason() != null ? e.getReason()
+                        : status.getReasonPhrase());
+            };
+            default -> Refusal.ofStatus(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway failed to handle the request.");
+        };
+    }
+}
