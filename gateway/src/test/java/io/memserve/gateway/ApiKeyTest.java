@@ -13,7 +13,7 @@ class ApiKeyTest extends GatewayTestSupport {
         int before = upstream().hits("/v1/models");
         EntityExchangeResult<byte[]> result = client().get().uri("/v1/models").exchange()
                 .expectStatus().isUnauthorized().expectBody().returnResult();
-        openAiError(result, "authentication_error", "missing_api_key");
+        openAiError(result, "invalid_request_error", "missing_api_key");
         assertThat(upstream().hits("/v1/models")).isEqualTo(before);
     }
 
@@ -23,7 +23,7 @@ class ApiKeyTest extends GatewayTestSupport {
             EntityExchangeResult<byte[]> result = client().get().uri("/v1/models")
                     .header(HttpHeaders.AUTHORIZATION, authorization).exchange()
                     .expectStatus().isUnauthorized().expectBody().returnResult();
-            openAiError(result, "authentication_error", "missing_api_key");
+            openAiError(result, "invalid_request_error", "missing_api_key");
         }
     }
 
@@ -34,8 +34,8 @@ class ApiKeyTest extends GatewayTestSupport {
                 .expectStatus().isUnauthorized().expectBody().returnResult();
         EntityExchangeResult<byte[]> missing = client().get().uri("/v1/models").exchange()
                 .expectStatus().isUnauthorized().expectBody().returnResult();
-        assertThat(openAiError(wrong, "authentication_error", "invalid_api_key").get("message"))
-                .isNotEqualTo(openAiError(missing, "authentication_error", "missing_api_key").get("message"));
+        assertThat(openAiError(wrong, "invalid_request_error", "invalid_api_key").get("message"))
+                .isNotEqualTo(openAiError(missing, "invalid_request_error", "missing_api_key").get("message"));
         assertThat(upstream().hits("/v1/models")).isEqualTo(before);
     }
 

@@ -29,7 +29,7 @@ class RateLimitTest extends GatewayTestSupport {
             }
         }
         assertThat(refused).as("a request over the burst is refused").isNotNull();
-        openAiError(refused, "rate_limit_error", "rate_limit_exceeded");
+        openAiError(refused, "requests", "rate_limit_exceeded");
         String retryAfter = refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
         assertThat(retryAfter).isEqualTo("1");
         assertThat(refused.getResponseHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("0");

@@ -1,7 +1,7 @@
 package io.memserve.gateway.web;
 
 import io.memserve.gateway.model.ApiKeys;
-import io.memserve.gateway.model.Refusal;
+import io.memserve.openai.OpenAiErrors;
 import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -31,11 +31,11 @@ public final class ApiKeyFilter implements GatewayFilter {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Optional<String> presented = bearerToken(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         if (presented.isEmpty()) {
-            return Mono.error(Refusal.missingApiKey());
+            return Mono.error(OpenAiErrors.missingApiKey());
         }
         Optional<String> keyId = apiKeys.identify(presented.get());
         if (keyId.isEmpty()) {
-            return Mono.error(Refusal.invalidApiKey());
+            return Mono.error(OpenAiErrors.invalidApiKey());
         }
         exchange.getAttributes().put(KEY_ID_ATTRIBUTE, keyId.get());
         ServerHttpRequest forwarded = exchange.getRequest().mutate().headers(headers -> {

@@ -1,7 +1,9 @@
 package io.memserve.gateway.web;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.memserve.gateway.model.Refusal;
+import io.memserve.gateway.model.GatewayErrors;
+import io.memserve.openai.OpenAiErrors;
+import io.memserve.openai.OpenAiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.ConnectException;
@@ -24,9 +26,10 @@ import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns every error the gateway answers itself into OpenAI's error JSON: the filters' refusals, unknown paths and
- * methods, and an unreachable, failing or silent scheduler. Runs before Spring Boot's own handler, which it replaces.
- * An error after the response has started (a stream cut midway) can only close the connection.
+ * Turns every error the gateway answers itself into OpenAI's error JSON: the filters' refusals (whose headers, such as
+ * {@code Retry-After}, are already on the response), unknown paths and methods, and an unreachable, failing or silent
+ * scheduler. Runs before Spring Boot's own handler, which it replaces. An error after the response has started (a
+ * stream cut midway) can only close the connection.
  */
 @Component
 @Order(-2)
@@ -48,41 +51,40 @@ public final class OpenAiErrorHandler implements ErrorWebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
-        Refusal refusal = refusalFor(exchange.getRequest(), error);
-        if (refusal.status().is5xxServerError()) {
+        OpenAiException refusal = refusalFor(exchange.getRequest(), error);
+        if (refusal.status() >= 500) {
             log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    refusal.status().value(), error.toString());
+                    refusal.status(), error.toString());
         }
-        meters.counter("memserve.gateway.refusals", "status", String.valueOf(refusal.status().value())).increment();
-        response.setStatusCode(refusal.status());
+        meters.counter("memserve.gateway.refusals", "status", String.valueOf(refusal.status())).increment();
+        response.setStatusCode(HttpStatus.valueOf(refusal.status()));
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        refusal.retryAfterSeconds().ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
-        byte[] body = json.writeValueAsBytes(refusal.body());
+        byte[] body = json.writeValueAsBytes(refusal.error());
         headers.setContentLength(body.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
-    private static Refusal refusalFor(ServerHttpRequest request, Throwable error) {
+    private static OpenAiException refusalFor(ServerHttpRequest request, Throwable error) {
         String method = request.getMethod().name();
         String path = request.getPath().value();
         return switch (error) {
-            case Refusal refusal -> refusal;
-            case ServiceUnavailableException e -> Refusal.breakerOpen();
-            case CallNotPermittedException e -> Refusal.breakerOpen();
-            case TimeoutException e -> Refusal.upstreamTimeout();
-            case ReadTimeoutException e -> Refusal.upstreamTimeout();
-            case ConnectException e -> Refusal.upstreamUnavailable();
-            case PrematureCloseException e -> Refusal.upstreamUnavailable();
+            case OpenAiException refusal -> refusal;
+            case ServiceUnavailableException e -> GatewayErrors.breakerOpen();
+            case CallNotPermittedException e -> GatewayErrors.breakerOpen();
+            case TimeoutException e -> GatewayErrors.upstreamTimeout();
+            case ReadTimeoutException e -> GatewayErrors.upstreamTimeout();
+            case ConnectException e -> GatewayErrors.upstreamUnavailable();
+            case PrematureCloseException e -> GatewayErrors.upstreamUnavailable();
             case ResponseStatusException e -> switch (HttpStatus.valueOf(e.getStatusCode().value())) {
-                case NOT_FOUND -> Refusal.unknownUrl(method, path);
-                case METHOD_NOT_ALLOWED -> Refusal.methodNotAllowed(method, path);
-                case GATEWAY_TIMEOUT -> Refusal.upstreamTimeout();
-                case SERVICE_UNAVAILABLE -> Refusal.breakerOpen();
-                case HttpStatus status -> Refusal.ofStatus(status, e.getReason() != null ? e.getReason()
+                case NOT_FOUND -> OpenAiErrors.unknownUrl(method, path);
+                case METHOD_NOT_ALLOWED -> GatewayErrors.methodNotAllowed(method, path);
+                case GATEWAY_TIMEOUT -> GatewayErrors.upstreamTimeout();
+                case SERVICE_UNAVAILABLE -> GatewayErrors.breakerOpen();
+                case HttpStatus status -> GatewayErrors.ofStatus(status, e.getReason() != null ? e.getReason()
                         : status.getReasonPhrase());
             };
-            default -> Refusal.ofStatus(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway failed to handle the request.");
+            default -> OpenAiErrors.serverError("The gateway failed to handle the request.");
         };
     }
 }

@@ -1,7 +1,7 @@
 package io.memserve.gateway.web;
 
 import io.memserve.gateway.config.GatewaySettings;
-import io.memserve.gateway.model.Refusal;
+import io.memserve.openai.OpenAiErrors;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
@@ -35,7 +35,10 @@ public final class RateLimitFilter implements GatewayFilter {
             if (response.isAllowed()) {
                 return chain.filter(exchange);
             }
-            return Mono.error(Refusal.rateLimited(limit.requestsPerSecond(), limit.burst(), limit.retryAfterSeconds()));
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
+            return Mono.error(OpenAiErrors.rateLimitExceeded("Rate limit reached for this API key: "
+                    + limit.requestsPerSecond() + " requests per second, bursts of " + limit.burst()
+                    + ". Please try again in " + limit.retryAfterSeconds() + "s."));
         });
     }
 }

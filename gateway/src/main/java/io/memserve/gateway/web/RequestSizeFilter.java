@@ -1,6 +1,6 @@
 package io.memserve.gateway.web;
 
-import io.memserve.gateway.model.Refusal;
+import io.memserve.openai.OpenAiErrors;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -34,10 +34,10 @@ public final class RequestSizeFilter implements GatewayFilter {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         if (request.getHeaders().getContentLength() > limitBytes) {
-            return Mono.error(Refusal.bodyTooLarge(limitBytes));
+            return Mono.error(OpenAiErrors.requestTooLarge(limitBytes));
         }
         return DataBufferUtils.join(request.getBody(), limitBytes)
-                .onErrorMap(DataBufferLimitException.class, e -> Refusal.bodyTooLarge(limitBytes))
+                .onErrorMap(DataBufferLimitException.class, e -> OpenAiErrors.requestTooLarge(limitBytes))
                 .map(joined -> {
                     byte[] bytes = new byte[joined.readableByteCount()];
                     joined.read(bytes);
