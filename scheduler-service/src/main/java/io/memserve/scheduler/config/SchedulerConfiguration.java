@@ -64,7 +64,7 @@ class SchedulerConfiguration {
 
     /** No response timeout: a stream lasts as long as its generation; only connecting is bounded. */
     @Bean
-    WorkerClient workerClient(SchedulerProperties properties, WebClient.Builder builder) {
+    WorkerClient workerClient(SchedulerProperties properties) {
         SchedulerProperties.Workers workers = properties.workers();
         ConnectionProvider connections = ConnectionProvider.builder("memserve-workers")
                 .maxConnections(workers.maxConnections())
@@ -72,7 +72,7 @@ class SchedulerConfiguration {
                 .build();
         HttpClient http = HttpClient.create(connections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(workers.connectTimeout().toMillis()));
-        return new WorkerClient(builder.clientConnector(new ReactorClientHttpConnector(http)).build());
+        return new WorkerClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build());
     }
 
     @Bean
