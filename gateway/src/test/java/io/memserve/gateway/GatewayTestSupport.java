@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * extends this shares one application context; each uses its own API key, so rate-limit buckets do not mix.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "memserve.gateway.api-keys=key-forwarding, key-auth,key-rate,key-size,key-stream,key-timeout",
+        "memserve.gateway.api-keys=key-forwarding, key-auth,key-rate,key-size,key-stream,key-timeout,key-concurrency",
         "memserve.gateway.rate-limit.requests-per-second=1",
-        "memserve.gateway.rate-limit.burst=10",
+        "memserve.gateway.rate-limit.burst=40",
         "memserve.gateway.max-request-body=4KB",
         "memserve.gateway.breaker.sliding-window-size=1000",
         "memserve.gateway.breaker.minimum-number-of-calls=1000",

@@ -8,10 +8,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The bucket holds 10 tokens and gains 1 a second (GatewayTestSupport). */
+/** The bucket holds 40 tokens and gains 1 a second (GatewayTestSupport). */
 class RateLimitTest extends GatewayTestSupport {
 
-    private static final int BURST = 10;
+    private static final int BURST = 40;
 
     @Test
     void aKeyOverItsLimitIsRefusedWithRetryAfterAndServedAgainAfterIt() throws InterruptedException {
