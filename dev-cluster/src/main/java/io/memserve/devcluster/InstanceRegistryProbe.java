@@ -2,6 +2,7 @@ package io.memserve.devcluster;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.memserve.serving.api.InstanceRegistryKeys;
 import java.util.List;
 
 /**
@@ -19,12 +20,8 @@ final class InstanceRegistryProbe implements AutoCloseable {
     }
 
     boolean allAlive(List<String> instanceIds) {
-        String[] keys = instanceIds.stream().map(InstanceRegistryProbe::aliveKey).toArray(String[]::new);
+        String[] keys = instanceIds.stream().map(InstanceRegistryKeys::alive).toArray(String[]::new);
         return connection.sync().exists(keys) == keys.length;
-    }
-
-    private static String aliveKey(String instanceId) {
-        return "memserve:instance:" + instanceId + ":alive";
     }
 
     @Override
