@@ -76,15 +76,23 @@ public final class OpenAiErrorHandler implements ErrorWebExceptionHandler {
             case ReadTimeoutException e -> GatewayErrors.upstreamTimeout();
             case ConnectException e -> GatewayErrors.upstreamUnavailable();
             case PrematureCloseException e -> GatewayErrors.upstreamUnavailable();
-            case ResponseStatusException e -> switch (HttpStatus.valueOf(e.getStatusCode().value())) {
-                case NOT_FOUND -> OpenAiErrors.unknownUrl(method, path);
-                case METHOD_NOT_ALLOWED -> GatewayErrors.methodNotAllowed(method, path);
-                case GATEWAY_TIMEOUT -> GatewayErrors.upstreamTimeout();
-                case SERVICE_UNAVAILABLE -> GatewayErrors.breakerOpen();
-                case HttpStatus status -> GatewayErrors.ofStatus(status, e.getReason() != null ? e.getReason()
-                        : status.getReasonPhrase());
-            };
+            case ResponseStatusException e -> statusRefusal(method, path, e);
             default -> OpenAiErrors.serverError("The gateway failed to handle the request.");
+        };
+    }
+
+    private static OpenAiException statusRefusal(String method, String path, ResponseStatusException error) {
+        HttpStatus status = HttpStatus.resolve(error.getStatusCode().value());
+        if (status == null) {
+            return OpenAiErrors.serverError("The gateway failed to handle the request.");
+        }
+        return switch (status) {
+            case NOT_FOUND -> OpenAiErrors.unknownUrl(method, path);
+            case METHOD_NOT_ALLOWED -> GatewayErrors.methodNotAllowed(method, path);
+            case GATEWAY_TIMEOUT -> GatewayErrors.upstreamTimeout();
+            case SERVICE_UNAVAILABLE -> GatewayErrors.breakerOpen();
+            default -> GatewayErrors.ofStatus(status, error.getReason() != null ? error.getReason()
+                    : status.getReasonPhrase());
         };
     }
 }
