@@ -26,13 +26,13 @@ class ReferenceForwardTest {
         RopeScaling llama3 = RopeScaling.llama3(8, 1, 4, 64);
         return Stream.of(
                 Arguments.of("f32 gqa4 llama3 untied",
-                        new ModelShape(257, 64, 96, 2, 8, 2, 16, 256, 1e-5, 500000.0, llama3, DType.F32, false)),
+                        new ModelShape(287, 64, 96, 2, 8, 2, 16, 256, 1e-5, 500000.0, llama3, DType.F32, false)),
                 Arguments.of("f32 mha tied odd sizes",
                         new ModelShape(301, 72, 136, 2, 3, 3, 24, 256, 1e-6, 10000.0, null, DType.F32, true)),
                 Arguments.of("bf16 gqa3 llama3 tied",
                         new ModelShape(300, 72, 136, 2, 6, 2, 24, 256, 1e-5, 10000.0, llama3, DType.BF16, true)),
                 Arguments.of("bf16 gqa2 untied",
-                        new ModelShape(256, 64, 128, 3, 4, 2, 16, 256, 1e-5, 10000.0, null, DType.BF16, false)));
+                        new ModelShape(320, 64, 128, 3, 4, 2, 16, 256, 1e-5, 10000.0, null, DType.BF16, false)));
     }
 
     @ParameterizedTest(name = "{0}")

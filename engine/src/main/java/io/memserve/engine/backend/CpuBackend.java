@@ -20,7 +20,7 @@ public final class CpuBackend implements Backend {
     private static final int ROW_BLOCK = 64;
 
     private final WorkerPool pool;
-    private final ThreadLocal<float[]> lanes = ThreadLocal.withInitial(() -> new float[DotProducts.LANES]);
+    private final ThreadLocal<float[]> lanes = ThreadLocal.withInitial(() -> new float[DotProducts.SCRATCH]);
 
     public CpuBackend(int threads) {
         this.pool = new WorkerPool(threads);
@@ -59,12 +59,18 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void matmul(float[] x, int rows, Weight[] ws, float[][] outs) {
+        int n = ws[0].cols();
         int[] firstTask = new int[ws.length + 1];
         for (int i = 0; i < ws.length; i++) {
-            if (ws[i].cols() != ws[0].cols()) {
-                throw new IllegalArgumentException("fused products need one input width: " + ws[i].name());
+            if (ws[i].cols() != n || ws[i].dtype() != ws[0].dtype()) {
+                throw new IllegalArgumentException("fused products need one input width and dtype: " + ws[i].name());
             }
             firstTask[i + 1] = firstTask[i] + (ws[i].rows() + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        }
+        ElementFormat f = ElementFormat.of(ws[0].dtype());
+        float[] arranged = new float[rows * n];
+        for (int r = 0; r < rows; r++) {
+            f.arrange(x, r * n, arranged, r * n, n);
         }
         pool.parallelFor(firstTask[ws.length], task -> {
             int which = 0;
@@ -73,13 +79,12 @@ public final class CpuBackend implements Backend {
             }
             Weight w = ws[which];
             int from = (task - firstTask[which]) * ROWS_PER_TASK;
-            multiplyRows(x, rows, w, from, Math.min(w.rows(), from + ROWS_PER_TASK), outs[which]);
+            multiplyRows(f, arranged, rows, w, from, Math.min(w.rows(), from + ROWS_PER_TASK), outs[which]);
         });
     }
 
-    /** Output columns {@code [from, to)} of {@code x * w^T}. */
-    private void multiplyRows(float[] x, int rows, Weight w, int from, int to, float[] out) {
-        ElementFormat f = ElementFormat.of(w.dtype());
+    /** Output columns {@code [from, to)} of {@code x * w^T}, x arranged for the weight's format. */
+    private void multiplyRows(ElementFormat f, float[] x, int rows, Weight w, int from, int to, float[] out) {
         MemorySegment data = w.data();
         int n = w.cols();
         int outWidth = w.rows();

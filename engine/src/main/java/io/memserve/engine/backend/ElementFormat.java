@@ -6,13 +6,20 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * How elements of one {@link DType} are read from and written to little-endian memory as floats: a whole vector at a
- * time for the kernels, one element at a time for tails and stores. Narrow types are widened in registers, so weights
- * and KV pages are read straight from their segments.
+ * How elements of one {@link DType} are read from and written to little-endian memory as floats: a block of
+ * {@link #BLOCK} elements at a time for the kernels, one element at a time for tails and stores. Narrow types are
+ * widened in registers, so weights and KV pages are read straight from their segments.
+ *
+ * <p>A block is read as two vectors, its two <em>parts</em>. For 16-bit types one wide integer load yields both: the
+ * low halves of its lanes (the even elements) and the high halves (the odd elements), with no lane-crossing
+ * conversion. Activations meeting those weights are laid out the same way by {@link #arrange} first.
  */
-public abstract sealed class ElementFormat permits F32Format, Bf16Format, F16Format {
+public abstract sealed class ElementFormat permits F32Format, HalfWidthFormat {
 
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    static final int LANES = SPECIES.length();
+    /** Elements per block: two vectors. */
+    static final int BLOCK = 2 * LANES;
 
     public static ElementFormat of(DType dtype) {
         return switch (dtype) {
@@ -22,8 +29,17 @@ public abstract sealed class ElementFormat permits F32Format, Bf16Format, F16For
         };
     }
 
-    /** {@link #SPECIES} lanes starting at element {@code index}. */
-    abstract FloatVector load(MemorySegment segment, long index);
+    /** Part 0 or 1 of the block starting at element {@code index}. */
+    abstract FloatVector loadPart(MemorySegment segment, long index, int part);
+
+    /**
+     * Copies {@code n} activations so that each full block holds first the elements that meet part 0 of a weight
+     * block, then those that meet part 1; a tail shorter than a block is copied as it is.
+     */
+    abstract void arrange(float[] src, int srcAt, float[] dst, int dstAt, int n);
+
+    /** Undoes {@link #arrange}. */
+    abstract void restore(float[] src, int srcAt, float[] dst, int dstAt, int n);
 
     public abstract float get(MemorySegment segment, long index);
 

@@ -12,8 +12,19 @@ final class F32Format extends ElementFormat {
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     @Override
-    FloatVector load(MemorySegment segment, long index) {
-        return FloatVector.fromMemorySegment(SPECIES, segment, index * Float.BYTES, ByteOrder.LITTLE_ENDIAN);
+    FloatVector loadPart(MemorySegment segment, long index, int part) {
+        return FloatVector.fromMemorySegment(SPECIES, segment, (index + (long) part * LANES) * Float.BYTES,
+                ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    void arrange(float[] src, int srcAt, float[] dst, int dstAt, int n) {
+        System.arraycopy(src, srcAt, dst, dstAt, n);
+    }
+
+    @Override
+    void restore(float[] src, int srcAt, float[] dst, int dstAt, int n) {
+        System.arraycopy(src, srcAt, dst, dstAt, n);
     }
 
     @Override

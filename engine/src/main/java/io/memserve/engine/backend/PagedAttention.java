@@ -23,6 +23,8 @@ final class PagedAttention {
         ElementFormat f = ElementFormat.of(layout.dtype());
         int headDim = layout.headDim();
         int n = position + 1;
+        float[] arrangedQ = new float[headDim];
+        f.arrange(q, qAt, arrangedQ, 0, headDim);
         float[] weights = new float[n];
         float max = Float.NEGATIVE_INFINITY;
         MemorySegment page = null;
@@ -31,7 +33,7 @@ final class PagedAttention {
                 page = pool.segment(pages[t / T]);
             }
             long kAt = layout.elementIndex(layer, BlockLayout.K, kvHead, t % T);
-            float score = DotProducts.dot(f, q, qAt, page, kAt, headDim, lanes) * scale;
+            float score = DotProducts.dot(f, arrangedQ, 0, page, kAt, headDim, lanes) * scale;
             weights[t] = score;
             max = Math.max(max, score);
         }
@@ -43,25 +45,26 @@ final class PagedAttention {
         for (int t = 0; t < n; t++) {
             sum += weights[t];
         }
-        int bound = DotProducts.SPECIES.loopBound(headDim);
-        for (int d = 0; d < headDim; d++) {
-            out[outAt + d] = 0f;
-        }
+        int bound = DotProducts.blocked(headDim);
+        float[] acc = new float[headDim];
         for (int t = 0; t < n; t++) {
             if (t % T == 0) {
                 page = pool.segment(pages[t / T]);
             }
             long vAt = layout.elementIndex(layer, BlockLayout.V, kvHead, t % T);
             FloatVector weight = FloatVector.broadcast(DotProducts.SPECIES, weights[t]);
-            int d = 0;
-            for (; d < bound; d += DotProducts.LANES) {
-                weight.fma(f.load(page, vAt + d), FloatVector.fromArray(DotProducts.SPECIES, out, outAt + d))
-                        .intoArray(out, outAt + d);
+            for (int d = 0; d < bound; d += DotProducts.BLOCK) {
+                for (int part = 0; part < 2; part++) {
+                    int at = d + part * DotProducts.LANES;
+                    weight.fma(f.loadPart(page, vAt + d, part), FloatVector.fromArray(DotProducts.SPECIES, acc, at))
+                            .intoArray(acc, at);
+                }
             }
-            for (; d < headDim; d++) {
-                out[outAt + d] = Math.fma(weights[t], f.get(page, vAt + d), out[outAt + d]);
+            for (int d = bound; d < headDim; d++) {
+                acc[d] = Math.fma(weights[t], f.get(page, vAt + d), acc[d]);
             }
         }
+        f.restore(acc, 0, out, outAt, headDim);
         float inverse = 1f / sum;
         for (int d = 0; d < headDim; d++) {
             out[outAt + d] *= inverse;

@@ -23,7 +23,7 @@ final class MemoryBandwidth {
 
     /** Bytes per second. */
     static double measure(WorkerPool workers, long bytes, int passes) {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             MemorySegment buffer = arena.allocate(bytes, 64);
             buffer.fill((byte) 1);
             int chunks = (int) (bytes / CHUNK);
