@@ -6,6 +6,7 @@ import io.memserve.engine.sampling.Sampler;
 import io.memserve.engine.sampling.SamplingParams;
 import io.memserve.kvblock.BlockLayout;
 import java.lang.foreign.MemorySegment;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -18,6 +19,9 @@ public final class CpuBackend implements Backend {
     private static final int ROWS_PER_TASK = 32;
     /** Activation rows per pass over a task's weights, sized so both stay in the core's cache during a prefill. */
     private static final int ROW_BLOCK = 64;
+
+    /** Multiply-adds (or the like) below which a loop is not worth spreading over threads. */
+    private static final long SERIAL_WORK = 200_000;
 
     private final WorkerPool pool;
     private final ThreadLocal<float[]> lanes = ThreadLocal.withInitial(() -> new float[DotProducts.SCRATCH]);
@@ -171,7 +175,11 @@ public final class CpuBackend implements Backend {
         int headDim = layout.headDim();
         int group = heads / layout.kvHeads();
         float scale = (float) (1.0 / Math.sqrt(headDim));
-        pool.parallelFor(rows.rows() * heads, task -> {
+        long work = 0;
+        for (int position : rows.positions()) {
+            work += (long) (position + 1) * heads * headDim;
+        }
+        forEach(rows.rows() * heads, work, task -> {
             int r = task / heads;
             int h = task % heads;
             int at = (r * heads + h) * headDim;
@@ -184,7 +192,7 @@ public final class CpuBackend implements Backend {
     public void swiglu(float[] gate, float[] up, int n) {
         int tasks = Math.max(1, Math.min(pool.threads() * 4, n / 1024));
         int per = (n + tasks - 1) / tasks;
-        pool.parallelFor(tasks, task -> {
+        forEach(tasks, 16L * n, task -> {
             for (int i = task * per, end = Math.min(n, i + per); i < end; i++) {
                 float g = gate[i];
                 gate[i] = g / (1f + FloatExp.exp(-g)) * up[i];
@@ -202,6 +210,17 @@ public final class CpuBackend implements Backend {
         }
         for (; i < n; i++) {
             x[i] += y[i];
+        }
+    }
+
+    /** Runs small loops on the calling thread: waking the workers would cost more than the work. */
+    private void forEach(int tasks, long work, IntConsumer task) {
+        if (work < SERIAL_WORK) {
+            for (int i = 0; i < tasks; i++) {
+                task.accept(i);
+            }
+        } else {
+            pool.parallelFor(tasks, task);
         }
     }
 

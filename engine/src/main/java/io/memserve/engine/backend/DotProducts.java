@@ -153,6 +153,11 @@ final class DotProducts {
 
     /** The products past the last whole block, in increasing order. */
     private static float tail(ElementFormat f, float[] x, int xAt, MemorySegment w, long wAt, int bound, int n) {
+        return bound == n ? 0f : scalarTail(f, x, xAt, w, wAt, bound, n);
+    }
+
+    private static float scalarTail(ElementFormat f, float[] x, int xAt, MemorySegment w, long wAt, int bound,
+            int n) {
         float tail = 0f;
         for (int i = bound; i < n; i++) {
             tail = Math.fma(x[xAt + i], f.get(w, wAt + i), tail);
