@@ -95,6 +95,10 @@ public final class RunningCluster implements AutoCloseable {
         return spec;
     }
 
+    boolean isClosed() {
+        return closed.get();
+    }
+
     /**
      * Blocks until one of the services exits, and returns it; a cluster missing one is broken. Returns nothing once
      * the cluster is being stopped, since then every service exits.

@@ -22,6 +22,9 @@ final class StartupWatch {
 
     void awaitUntil(String what, BooleanSupplier done) {
         while (true) {
+            if (cluster.isClosed()) {
+                throw new ClusterStartException("the cluster was stopped during start-up");
+            }
             for (ServiceProcess p : cluster.processes()) {
                 if (!p.isAlive()) {
                     throw new ClusterStartException(p.name() + " exited with status " + p.exitValue()

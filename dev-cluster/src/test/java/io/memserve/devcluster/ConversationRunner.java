@@ -7,7 +7,10 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Plays a {@link ConversationScript} against the gateway with greedy decoding, one turn after the other. */
+/**
+ * Plays a {@link ConversationScript} against the gateway with greedy decoding, one turn after the other, each turn
+ * streamed as chat clients do, with the usage chunk at its end.
+ */
 final class ConversationRunner {
 
     private ConversationRunner() {
@@ -20,16 +23,20 @@ final class ConversationRunner {
         List<Integer> cachedTokens = new ArrayList<>();
         for (int turn = 0; turn < script.turns(); turn++) {
             int[] prompt = script.prompt(turn, answers);
-            HttpResult result = client.post("/v1/completions", greedyRequest(model, prompt, script.answerTokens()));
-            assertEquals(200, result.status(), () -> "turn answered " + result.status() + ": " + result.body());
-            JsonNode json = result.json();
-            JsonNode choice = json.get("choices").get(0);
-            int[] answer = ints(choice.get("token_ids"));
-            assertEquals(script.answerTokens(), answer.length, "ignore_eos answers are max_tokens long");
+            ObjectNode request = greedyRequest(model, prompt, script.answerTokens());
+            request.put("stream", true);
+            request.putObject("stream_options").put("include_usage", true);
+            List<JsonNode> events = SseEvents.parse(client.streamLines("/v1/completions", request));
+            List<Integer> answer = new ArrayList<>();
+            for (JsonNode event : events.subList(0, events.size() - 1)) {
+                event.at("/choices/0/token_ids").forEach(t -> answer.add(t.asInt()));
+            }
+            assertEquals(script.answerTokens(), answer.size(), "ignore_eos answers are max_tokens long");
+            JsonNode usage = Json.at(events.getLast(), "/usage");
             prompts.add(prompt);
-            answers.add(answer);
-            promptTokens.add(json.get("usage").get("prompt_tokens").asInt());
-            cachedTokens.add(json.get("usage").get("prompt_tokens_details").get("cached_tokens").asInt());
+            answers.add(answer.stream().mapToInt(Integer::intValue).toArray());
+            promptTokens.add(Json.integer(usage, "/prompt_tokens"));
+            cachedTokens.add(Json.integer(usage, "/prompt_tokens_details/cached_tokens"));
         }
         return new Transcript(prompts, answers, promptTokens, cachedTokens);
     }
@@ -46,13 +53,5 @@ final class ConversationRunner {
         body.put("ignore_eos", true);
         body.put("return_token_ids", true);
         return body;
-    }
-
-    static int[] ints(JsonNode array) {
-        int[] out = new int[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asInt();
-        }
-        return out;
     }
 }

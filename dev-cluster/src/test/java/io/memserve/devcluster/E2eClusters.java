@@ -43,6 +43,7 @@ final class E2eClusters {
         stopCurrent();
         List<String> args = new ArrayList<>(wanted);
         args.add("--port=0");
+        args.add("--start-timeout=600");
         args.add("--run-dir=" + Path.of("target", "e2e-runs", ++started + "-" + String.join("", wanted)
                 .replaceAll("[^a-z0-9=]+", "_")).toAbsolutePath());
         args.add("--api-key=" + KEY);

@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Order(1)
 class OpenAiFormatIT {
 
+    private static final int MAX_TOKENS = 8;
+
     private static GatewayClient client;
 
     @BeforeAll
@@ -29,9 +31,9 @@ class OpenAiFormatIT {
         HttpResult result = client.get("/v1/models");
         assertEquals(200, result.status(), result.body());
         JsonNode json = result.json();
-        assertEquals("list", json.get("object").asString());
-        assertTrue(StreamSupport.stream(json.get("data").spliterator(), false)
-                .anyMatch(m -> m.get("id").asString().equals("tiny") && m.get("object").asString().equals("model")),
+        assertEquals("list", Json.text(json, "/object"));
+        assertTrue(StreamSupport.stream(Json.at(json, "/data").spliterator(), false)
+                .anyMatch(m -> Json.text(m, "/id").equals("tiny") && Json.text(m, "/object").equals("model")),
                 result.body());
     }
 
@@ -40,14 +42,13 @@ class OpenAiFormatIT {
         HttpResult result = client.post("/v1/chat/completions", chat(false));
         assertEquals(200, result.status(), result.body());
         JsonNode json = result.json();
-        assertEquals("chat.completion", json.get("object").asString());
-        assertEquals("tiny", json.get("model").asString());
-        assertTrue(json.get("id").asString().length() > 0);
-        JsonNode choice = json.get("choices").get(0);
-        assertEquals("assistant", choice.get("message").get("role").asString());
-        assertTrue(choice.get("message").get("content").isString());
-        assertFinishReason(choice);
-        assertUsageAddsUp(json.get("usage"), 8);
+        assertEquals("chat.completion", Json.text(json, "/object"));
+        assertEquals("tiny", Json.text(json, "/model"));
+        assertFalse(Json.text(json, "/id").isEmpty());
+        assertEquals("assistant", Json.text(json, "/choices/0/message/role"));
+        Json.text(json, "/choices/0/message/content");
+        assertFinishReason(Json.at(json, "/choices/0"));
+        assertUsageAddsUp(Json.at(json, "/usage"));
     }
 
     @Test
@@ -55,14 +56,12 @@ class OpenAiFormatIT {
         HttpResult result = client.post("/v1/completions", completion(false));
         assertEquals(200, result.status(), result.body());
         JsonNode json = result.json();
-        assertEquals("text_completion", json.get("object").asString());
-        JsonNode choice = json.get("choices").get(0);
-        assertTrue(choice.get("text").isString());
-        assertFinishReason(choice);
-        JsonNode usage = json.get("usage");
-        assertUsageAddsUp(usage, 8);
-        assertEquals(choice.get("token_ids").size(), usage.get("completion_tokens").asInt());
-        assertEquals(choice.get("prompt_token_ids").size(), usage.get("prompt_tokens").asInt());
+        assertEquals("text_completion", Json.text(json, "/object"));
+        Json.text(json, "/choices/0/text");
+        assertFinishReason(Json.at(json, "/choices/0"));
+        assertUsageAddsUp(Json.at(json, "/usage"));
+        assertEquals(Json.at(json, "/choices/0/token_ids").size(), Json.integer(json, "/usage/completion_tokens"));
+        assertEquals(Json.at(json, "/choices/0/prompt_token_ids").size(), Json.integer(json, "/usage/prompt_tokens"));
     }
 
     @Test
@@ -71,29 +70,28 @@ class OpenAiFormatIT {
         request.putObject("stream_options").put("include_usage", true);
         List<JsonNode> events = SseEvents.parse(client.streamLines("/v1/chat/completions", request));
         JsonNode usageChunk = events.getLast();
-        assertEquals(0, usageChunk.get("choices").size(), "the usage chunk has no choices");
-        assertUsageAddsUp(usageChunk.get("usage"), 8);
+        assertEquals(0, Json.at(usageChunk, "/choices").size(), "the usage chunk has no choices");
+        assertUsageAddsUp(Json.at(usageChunk, "/usage"));
         List<JsonNode> chunks = events.subList(0, events.size() - 1);
-        assertEquals("assistant", chunks.getFirst().get("choices").get(0).get("delta").get("role").asString());
+        assertEquals("assistant", Json.text(chunks.getFirst(), "/choices/0/delta/role"));
         int finishes = 0;
         StringBuilder streamed = new StringBuilder();
         for (JsonNode chunk : chunks) {
-            assertEquals("chat.completion.chunk", chunk.get("object").asString());
-            assertFalse(chunk.has("usage") && !chunk.get("usage").isNull(), "only the last chunk carries usage");
-            JsonNode choice = chunk.get("choices").get(0);
-            JsonNode content = choice.get("delta").get("content");
-            if (content != null && !content.isNull()) {
+            assertEquals("chat.completion.chunk", Json.text(chunk, "/object"));
+            assertFalse(chunk.hasNonNull("usage"), () -> "only the last chunk carries usage: " + chunk);
+            JsonNode content = chunk.at("/choices/0/delta/content");
+            if (content.isString()) {
                 streamed.append(content.asString());
             }
-            if (choice.hasNonNull("finish_reason")) {
+            if (Json.at(chunk, "/choices/0").hasNonNull("finish_reason")) {
                 finishes++;
-                assertFinishReason(choice);
+                assertFinishReason(Json.at(chunk, "/choices/0"));
             }
         }
         assertEquals(1, finishes, "exactly one chunk carries the finish reason");
         HttpResult whole = client.post("/v1/chat/completions", chat(false));
-        assertEquals(whole.json().get("choices").get(0).get("message").get("content").asString(),
-                streamed.toString(), "greedy text is the same streamed or whole");
+        assertEquals(Json.text(whole.json(), "/choices/0/message/content"), streamed.toString(),
+                "greedy text is the same streamed or whole");
     }
 
     @Test
@@ -101,23 +99,20 @@ class OpenAiFormatIT {
         ObjectNode request = completion(true);
         request.putObject("stream_options").put("include_usage", true);
         List<JsonNode> events = SseEvents.parse(client.streamLines("/v1/completions", request));
-        JsonNode usage = events.getLast().get("usage");
-        assertUsageAddsUp(usage, 8);
+        JsonNode usage = Json.at(events.getLast(), "/usage");
+        assertUsageAddsUp(usage);
         List<Integer> tokenIds = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (JsonNode event : events.subList(0, events.size() - 1)) {
-            assertEquals("text_completion", event.get("object").asString());
-            JsonNode choice = event.get("choices").get(0);
-            text.append(choice.get("text").asString());
-            if (choice.has("token_ids")) {
-                choice.get("token_ids").forEach(t -> tokenIds.add(t.asInt()));
-            }
+            assertEquals("text_completion", Json.text(event, "/object"));
+            text.append(Json.text(event, "/choices/0/text"));
+            event.at("/choices/0/token_ids").forEach(t -> tokenIds.add(t.asInt()));
         }
-        assertEquals(usage.get("completion_tokens").asInt(), tokenIds.size(), "usage counts the streamed tokens");
-        JsonNode whole = client.post("/v1/completions", completion(false)).json().get("choices").get(0);
-        assertEquals(whole.get("text").asString(), text.toString());
-        assertEquals(StreamSupport.stream(whole.get("token_ids").spliterator(), false).map(JsonNode::asInt).toList(),
-                tokenIds);
+        assertEquals(Json.integer(usage, "/completion_tokens"), tokenIds.size(), "usage counts the streamed tokens");
+        JsonNode whole = client.post("/v1/completions", completion(false)).json();
+        assertEquals(Json.text(whole, "/choices/0/text"), text.toString());
+        assertEquals(StreamSupport.stream(Json.at(whole, "/choices/0/token_ids").spliterator(), false)
+                .map(JsonNode::asInt).toList(), tokenIds);
     }
 
     @Test
@@ -125,7 +120,7 @@ class OpenAiFormatIT {
         List<JsonNode> events = SseEvents.parse(client.streamLines("/v1/completions", completion(true)));
         for (JsonNode event : events) {
             assertFalse(event.hasNonNull("usage"), () -> "usage without include_usage: " + event);
-            assertEquals(1, event.get("choices").size());
+            assertEquals(1, Json.at(event, "/choices").size(), event::toString);
         }
     }
 
@@ -133,7 +128,7 @@ class OpenAiFormatIT {
         ObjectNode body = HttpResult.JSON.createObjectNode();
         body.put("model", "tiny");
         body.putArray("messages").addObject().put("role", "user").put("content", "Tell me about caches.");
-        body.put("max_tokens", 8);
+        body.put("max_tokens", MAX_TOKENS);
         body.put("temperature", 0.0);
         body.put("stream", stream);
         return body;
@@ -143,7 +138,7 @@ class OpenAiFormatIT {
         ObjectNode body = HttpResult.JSON.createObjectNode();
         body.put("model", "tiny");
         body.put("prompt", "Once upon a time");
-        body.put("max_tokens", 8);
+        body.put("max_tokens", MAX_TOKENS);
         body.put("temperature", 0.0);
         body.put("return_token_ids", true);
         body.put("stream", stream);
@@ -151,18 +146,18 @@ class OpenAiFormatIT {
     }
 
     private static void assertFinishReason(JsonNode choice) {
-        String reason = choice.get("finish_reason").asString();
+        String reason = Json.text(choice, "/finish_reason");
         assertTrue(reason.equals("stop") || reason.equals("length"), () -> "finish_reason " + reason);
     }
 
     /** A finish by length fills max_tokens; one by stop (the model's end token) may come at any count. */
-    private static void assertUsageAddsUp(JsonNode usage, int maxTokens) {
-        int prompt = usage.get("prompt_tokens").asInt();
-        int completion = usage.get("completion_tokens").asInt();
-        int cached = usage.get("prompt_tokens_details").get("cached_tokens").asInt();
+    private static void assertUsageAddsUp(JsonNode usage) {
+        int prompt = Json.integer(usage, "/prompt_tokens");
+        int completion = Json.integer(usage, "/completion_tokens");
+        int cached = Json.integer(usage, "/prompt_tokens_details/cached_tokens");
         assertTrue(prompt > 0, () -> "prompt_tokens " + prompt);
-        assertTrue(completion >= 0 && completion <= maxTokens, () -> "completion_tokens " + completion);
-        assertEquals(prompt + completion, usage.get("total_tokens").asInt(), "total = prompt + completion");
+        assertTrue(completion >= 0 && completion <= MAX_TOKENS, () -> "completion_tokens " + completion);
+        assertEquals(prompt + completion, Json.integer(usage, "/total_tokens"), "total = prompt + completion");
         assertTrue(cached >= 0 && cached <= prompt, () -> "cached_tokens " + cached + " of " + prompt);
     }
 }

@@ -36,7 +36,7 @@ class RefusalsIT {
         HttpResult result = client.post("/v1/completions", ConversationRunner.greedyRequest("tiny",
                 new int[] {300, 301, 302, 303}, 4));
         assertEquals(200, result.status(), () -> "after a refusal: " + result.body());
-        assertEquals(4, result.json().get("choices").get(0).get("token_ids").size());
+        assertEquals(4, Json.at(result.json(), "/choices/0/token_ids").size());
     }
 
     @Test
@@ -115,11 +115,12 @@ class RefusalsIT {
 
     private static void assertRefused(HttpResult result, int status) {
         assertEquals(status, result.status(), result.body());
-        JsonNode error = result.json().get("error");
-        assertTrue(error != null && error.isObject(), () -> "not OpenAI's error JSON: " + result.body());
-        assertTrue(error.get("message").isString() && !error.get("message").asString().isBlank(), result.body());
-        assertTrue(error.get("type").isString(), result.body());
-        assertTrue(error.has("param") && error.has("code"), () -> "error lacks param or code: " + result.body());
+        JsonNode json = result.json();
+        assertTrue(Json.at(json, "/error").isObject(), () -> "not OpenAI's error JSON: " + result.body());
+        assertFalse(Json.text(json, "/error/message").isBlank(), result.body());
+        Json.text(json, "/error/type");
+        Json.at(json, "/error/param");
+        Json.at(json, "/error/code");
     }
 
     private static HttpResult join(Future<HttpResult> future) {
