@@ -8,26 +8,21 @@ import java.util.List;
 /**
  * Cuts a call's blocks, in order, into frames that fit the connection's frame limit. A frame's payload is bounded by
  * its block table plus its block bytes, which holds for a PUT and for both the request and the answer of a GET.
- * Frames are also kept near an even share of the call over the connections, so one large call is served by several
- * connections (and server threads) at once rather than queued on one.
+ *
+ * <p>Frames are also kept near {@link #TARGET_BLOCK_BYTES}: small enough that a frame's bytes are still in cache
+ * when they are checksummed and copied, and that one call becomes several frames served by several connections and
+ * server threads at once; large enough that per-frame work is noise.
  */
 final class BatchSplitter {
 
-    /** Below this, splitting a call further costs more in per-frame work than parallel connections win back. */
-    private static final long MIN_SHARE_BYTES = 1024 * 1024;
+    static final long TARGET_BLOCK_BYTES = 2 * 1024 * 1024;
 
     private BatchSplitter() {
     }
 
     /** @throws DataPlaneException FRAME_TOO_LARGE if one block alone does not fit in a frame */
-    static List<BlockBatch> split(Opcode opcode, long[] addresses, List<MemorySegment> segments, int frameLimit,
-            int connections) {
+    static List<BlockBatch> split(Opcode opcode, long[] addresses, List<MemorySegment> segments, int frameLimit) {
         long maxPayload = frameLimit - FrameFormat.HEADER_BYTES;
-        long total = 0;
-        for (MemorySegment segment : segments) {
-            total += segment.byteSize();
-        }
-        long share = Math.max(MIN_SHARE_BYTES, (total + connections - 1) / connections);
         List<BlockBatch> batches = new ArrayList<>();
         int first = 0;
         long data = 0;
@@ -39,7 +34,7 @@ final class BatchSplitter {
                         + frameLimit + " bytes, header and block table included");
             }
             int count = i - first;
-            boolean fits = BlockTable.bytesFor(count + 1) + data + size <= maxPayload && data + size <= share;
+            boolean fits = BlockTable.bytesFor(count + 1) + data + size <= maxPayload && data + size <= TARGET_BLOCK_BYTES;
             if (count > 0 && !fits) {
                 batches.add(batch(opcode, addresses, segments, first, i));
                 first = i;

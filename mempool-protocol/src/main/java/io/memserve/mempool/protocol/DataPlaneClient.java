@@ -86,7 +86,7 @@ public final class DataPlaneClient implements AutoCloseable {
             long deadline = System.nanoTime() + requestTimeout.toNanos();
             return connection(deadline)
                     .flatMap(first -> Mono.whenDelayError(BatchSplitter.split(opcode, ownAddresses, ownSegments,
-                                    first.frameLimit(), connections.size()).stream()
+                                    first.frameLimit()).stream()
                             .map(batch -> send(batch, deadline))
                             .toList()))
                     .onErrorMap(Exceptions::isMultiple, DataPlaneClient::firstOf);

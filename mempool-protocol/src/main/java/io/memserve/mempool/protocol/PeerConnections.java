@@ -37,10 +37,6 @@ final class PeerConnections {
         return peer;
     }
 
-    int size() {
-        return slots.length();
-    }
-
     /** The next slot's connection, once it is authenticated. */
     CompletableFuture<ClientConnection> acquire() {
         if (closed) {
