@@ -3,6 +3,9 @@ package io.memserve.mempool.protocol;
 /**
  * The blocks a data-plane server reads and writes: implemented by the pool's block store. Addresses are the opaque
  * values the store's allocator minted; the protocol never interprets them.
+ *
+ * <p>Both methods are called on the server's network threads, concurrently for different connections, and must not
+ * block: a call that waits stalls every connection served by that thread.
  */
 public interface BlockMemory {
 
