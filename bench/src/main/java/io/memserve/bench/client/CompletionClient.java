@@ -72,7 +72,7 @@ public final class CompletionClient {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("v1/completions"))
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "application/json")
-                .header("X-Session-Id", "bench-" + session)
+                .header("X-Session-Id", session < 0 ? "bench-warmup" : "bench-" + session)
                 .timeout(responseTimeout)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();

@@ -44,12 +44,20 @@ public final class WorkloadOptions {
     @Option(names = "--model", description = "Model to ask for. Default: the first one GET /v1/models lists.")
     String model;
 
+    @Option(names = "--warmup", defaultValue = "8", description = "Unmeasured requests sent one by one before the "
+            + "run (256-token prompts sharing nothing with the workload), so the services' JIT is warm. Default: "
+            + "${DEFAULT-VALUE}.")
+    int warmup;
+
     @Option(names = "--response-timeout-s", defaultValue = "600",
             description = "Longest wait for a response to start. Default: ${DEFAULT-VALUE}.")
     long responseTimeoutS;
 
     /** Refuses bad values before anything is started. */
     void validate() {
+        if (warmup < 0) {
+            throw new IllegalArgumentException("--warmup must not be negative");
+        }
         if (sessions < 1 || !(rate > 0) || !(scale > 0) || responseTimeoutS < 1) {
             throw new IllegalArgumentException("--sessions, --rate, --scale and --response-timeout-s must be positive");
         }
