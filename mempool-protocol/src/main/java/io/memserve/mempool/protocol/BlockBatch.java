@@ -31,8 +31,13 @@ record BlockBatch(Opcode opcode, long[] addresses, List<MemorySegment> segments)
         }
         CompositeByteBuf payload = alloc.compositeDirectBuffer(1 + segments.size());
         payload.addComponent(true, tableBytes);
-        for (MemorySegment segment : segments) {
-            payload.addComponent(true, Unpooled.wrappedBuffer(segment.asByteBuffer()));
+        try {
+            for (MemorySegment segment : segments) {
+                payload.addComponent(true, Unpooled.wrappedBuffer(segment.asByteBuffer()));
+            }
+        } catch (RuntimeException e) {
+            payload.release();
+            throw e;
         }
         return FrameEncoder.encode(alloc, opcode, requestId, payload);
     }

@@ -208,9 +208,17 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Fra
         while (inFlight.size() < maxInFlight && !waiting.isEmpty()) {
             PendingCall call = waiting.poll();
             int id = nextRequestId();
+            ByteBuf request;
+            try {
+                request = call.batch.encode(channel.alloc(), id);
+            } catch (RuntimeException e) {
+                // The caller's segments were unusable (for example freed before the call was sent).
+                call.fail(new DataPlaneException(ErrorCode.INTERNAL, "cannot send to " + peer + ": " + e, e));
+                continue;
+            }
             call.requestId = id;
             inFlight.put(id, call);
-            channel.writeAndFlush(call.batch.encode(channel.alloc(), id)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            channel.writeAndFlush(request).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
     }
 

@@ -16,8 +16,15 @@ final class FrameEncoder {
     private FrameEncoder() {
     }
 
-    /** The frame, owning {@code payload}. */
+    /** The frame, owning {@code payload}: released here if the frame cannot be made. */
     static ByteBuf encode(ByteBufAllocator alloc, Opcode opcode, int requestId, ByteBuf payload) {
+        int payloadCrc;
+        try {
+            payloadCrc = Crc32c.of(payload);
+        } catch (RuntimeException e) {
+            payload.release();
+            throw e;
+        }
         ByteBuf header = alloc.directBuffer(HEADER_BYTES);
         header.writeInt(FrameFormat.MAGIC);
         header.writeByte(FrameFormat.VERSION);
@@ -25,7 +32,7 @@ final class FrameEncoder {
         header.writeShort(0);
         header.writeInt(requestId);
         header.writeInt(payload.readableBytes());
-        header.writeInt(Crc32c.of(payload));
+        header.writeInt(payloadCrc);
         CRC32C headerCrc = new CRC32C();
         headerCrc.update(header.nioBuffer(0, FrameFormat.HEADER_CRC_OFFSET));
         header.writeInt((int) headerCrc.getValue());

@@ -154,8 +154,15 @@ final class ServerSession extends ChannelInboundHandlerAdapter implements FrameD
             refuse(ctx, frame.requestId(), e);
             return;
         }
-        respond(ctx, FrameEncoder.encode(ctx.alloc(), Opcode.GET_DATA, frame.requestId(), readout.payload()),
-                readout);
+        ByteBuf answer;
+        try {
+            answer = FrameEncoder.encode(ctx.alloc(), Opcode.GET_DATA, frame.requestId(), readout.payload());
+        } catch (RuntimeException e) {
+            readout.unpin();
+            refuse(ctx, frame.requestId(), e);
+            return;
+        }
+        respond(ctx, answer, readout);
     }
 
     private void onPeerError(ChannelHandlerContext ctx, Frame frame) {

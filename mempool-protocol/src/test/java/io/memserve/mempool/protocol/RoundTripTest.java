@@ -176,4 +176,21 @@ class RoundTripTest {
 
         assertEquals(ErrorCode.AUTH_FAILED, refused.code());
     }
+
+    @Test
+    void aSegmentFreedBeforeTheCallIsSentFailsTheCall() {
+        InMemoryBlockMemory memory = memory(1024);
+        DataPlaneClient client = client(server(TestSettings.defaults(), memory), TestSettings.defaults());
+        long[] addresses = memory.allocate(2);
+        List<MemorySegment> freed;
+        try (Arena shortLived = Arena.ofConfined()) {
+            freed = Blocks.random(shortLived, 2, 1024, 8);
+        }
+
+        DataPlaneException failure = assertThrows(DataPlaneException.class,
+                () -> client.put(addresses, freed).block());
+
+        assertTrue(failure.getMessage().contains("cannot send"), failure.getMessage());
+        assertEquals(0, memory.openHandles());
+    }
 }
