@@ -55,7 +55,7 @@ final class ServerSession extends ChannelInboundHandlerAdapter implements FrameD
                     throw new ProtocolViolation(ErrorCode.MALFORMED, opcode + " is not a request a client sends");
                 }
             }
-            case CLOSING -> throw new ProtocolViolation(ErrorCode.SHUTTING_DOWN, "connection is closing");
+            case CLOSING -> { }
         }
     }
 
@@ -169,6 +169,7 @@ final class ServerSession extends ChannelInboundHandlerAdapter implements FrameD
         DataPlaneException error = ErrorPayload.decode(frame.payload(), "client " + ctx.channel().remoteAddress());
         LOG.log(Level.WARNING, "closing data-plane connection: {0}", error.getMessage());
         state = State.CLOSING;
+        decoder.fail();
         ctx.close();
     }
 
