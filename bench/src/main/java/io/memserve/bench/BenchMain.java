@@ -1,5 +1,7 @@
 package io.memserve.bench;
 
+import java.io.IOException;
+
 import io.memserve.bench.compare.CompareCommand;
 import io.memserve.bench.mempool.MemPoolBenchCommand;
 import io.memserve.bench.run.RunCommand;
@@ -17,12 +19,15 @@ public final class BenchMain {
         System.exit(commandLine().execute(args));
     }
 
-    /** Bad argument values are reported as one line, like picocli's own parse errors, not as a stack trace. */
+    /**
+     * Bad argument values (exit 2) and a server that cannot be reached or refuses (exit 1) are reported as one line,
+     * like picocli's own parse errors, not as a stack trace.
+     */
     static CommandLine commandLine() {
         return new CommandLine(new BenchMain()).setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof IllegalArgumentException) {
-                line.getErr().println("error: " + e.getMessage());
-                return 2;
+            if (e instanceof IllegalArgumentException || e instanceof IOException) {
+                line.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+                return e instanceof IOException ? 1 : 2;
             }
             throw e;
         });
