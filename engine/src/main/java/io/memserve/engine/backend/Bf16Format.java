@@ -1,5 +1,6 @@
 package io.memserve.engine.backend;
 
+import io.memserve.kvblock.DType;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -14,8 +15,11 @@ final class Bf16Format extends HalfWidthFormat {
 
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-    @Override
-    FloatVector widen(IntVector pairs, int part) {
+    private Bf16Format() {
+        super(DType.BF16);
+    }
+
+    static FloatVector widen(IntVector pairs, int part) {
         return (part == 0 ? pairs.lanewise(VectorOperators.LSHL, 16) : pairs.and(0xFFFF0000)).reinterpretAsFloats();
     }
 

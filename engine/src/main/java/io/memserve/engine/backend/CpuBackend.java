@@ -16,7 +16,7 @@ import jdk.incubator.vector.FloatVector;
 public final class CpuBackend implements Backend {
 
     /** Weight rows per task: a multiple of the 4-row tile, small enough to balance two to a few dozen cores. */
-    private static final int ROWS_PER_TASK = 32;
+    private static final int ROWS_PER_TASK = 64;
     /** Activation rows per pass over a task's weights, sized so both stay in the core's cache during a prefill. */
     private static final int ROW_BLOCK = 64;
 
@@ -96,6 +96,14 @@ public final class CpuBackend implements Backend {
         for (int r0 = 0; r0 < rows; r0 += ROW_BLOCK) {
             int r1 = Math.min(rows, r0 + ROW_BLOCK);
             int o = from;
+            if (r1 - r0 < 4) {
+                // Too few rows to reuse weights: one weight row at a time streams from memory fastest.
+                for (; o < to; o++) {
+                    for (int r = r0; r < r1; r++) {
+                        out[r * outWidth + o] = DotProducts.dot(f, x, r * n, data, (long) o * n, n, scratch);
+                    }
+                }
+            }
             for (; o + 4 <= to; o += 4) {
                 long wAt = (long) o * n;
                 int r = r0;

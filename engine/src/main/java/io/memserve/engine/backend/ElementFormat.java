@@ -2,7 +2,9 @@ package io.memserve.engine.backend;
 
 import io.memserve.kvblock.DType;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -29,8 +31,23 @@ public abstract sealed class ElementFormat permits F32Format, HalfWidthFormat {
         };
     }
 
-    /** Part 0 or 1 of the block starting at element {@code index}. */
-    abstract FloatVector loadPart(MemorySegment segment, long index, int part);
+    private final DType dtype;
+
+    ElementFormat(DType dtype) {
+        this.dtype = dtype;
+    }
+
+    /**
+     * Part 0 or 1 of the block starting at element {@code index}. Final and dispatched on a field rather than
+     * overridden: a kernel's call sites then always bind statically and inline, so no vector is ever boxed.
+     */
+    final FloatVector loadPart(MemorySegment segment, long index, int part) {
+        if (dtype == DType.F32) {
+            return F32Format.load(segment, index, part);
+        }
+        IntVector pairs = IntVector.fromMemorySegment(HalfWidthFormat.INTS, segment, index * 2, ByteOrder.LITTLE_ENDIAN);
+        return dtype == DType.BF16 ? Bf16Format.widen(pairs, part) : F16Format.widen(pairs, part);
+    }
 
     /**
      * Copies {@code n} activations so that each full block holds first the elements that meet part 0 of a weight

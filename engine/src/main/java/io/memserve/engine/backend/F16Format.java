@@ -1,5 +1,6 @@
 package io.memserve.engine.backend;
 
+import io.memserve.kvblock.DType;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -20,8 +21,11 @@ final class F16Format extends HalfWidthFormat {
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final float REBIAS = 0x1p112f;
 
-    @Override
-    FloatVector widen(IntVector pairs, int part) {
+    private F16Format() {
+        super(DType.F16);
+    }
+
+    static FloatVector widen(IntVector pairs, int part) {
         IntVector bits = part == 0 ? pairs.and(0xFFFF) : pairs.lanewise(VectorOperators.LSHR, 16);
         IntVector magnitude = bits.and(0x7FFF);
         IntVector sign = bits.and(0x8000).lanewise(VectorOperators.LSHL, 16);

@@ -1,5 +1,6 @@
 package io.memserve.engine.backend;
 
+import io.memserve.kvblock.DType;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -11,8 +12,11 @@ final class F32Format extends ElementFormat {
 
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-    @Override
-    FloatVector loadPart(MemorySegment segment, long index, int part) {
+    private F32Format() {
+        super(DType.F32);
+    }
+
+    static FloatVector load(MemorySegment segment, long index, int part) {
         return FloatVector.fromMemorySegment(SPECIES, segment, (index + (long) part * LANES) * Float.BYTES,
                 ByteOrder.LITTLE_ENDIAN);
     }

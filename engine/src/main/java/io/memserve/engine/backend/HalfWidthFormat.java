@@ -1,24 +1,20 @@
 package io.memserve.engine.backend;
 
-import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
-import jdk.incubator.vector.FloatVector;
+import io.memserve.kvblock.DType;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorSpecies;
 
-/** What the 16-bit formats share: a block is one integer vector load, even elements in low halves, odd in high. */
+/**
+ * What the 16-bit formats share: a block is one integer vector load, even elements in the low halves of its lanes
+ * (part 0), odd elements in the high halves (part 1).
+ */
 abstract sealed class HalfWidthFormat extends ElementFormat permits Bf16Format, F16Format {
 
     static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED.withShape(SPECIES.vectorShape());
 
-    @Override
-    final FloatVector loadPart(MemorySegment segment, long index, int part) {
-        IntVector pairs = IntVector.fromMemorySegment(INTS, segment, index * 2, ByteOrder.LITTLE_ENDIAN);
-        return widen(pairs, part);
+    HalfWidthFormat(DType dtype) {
+        super(dtype);
     }
-
-    /** Part 0 from the low 16 bits of each lane, part 1 from the high 16 bits. */
-    abstract FloatVector widen(IntVector pairs, int part);
 
     @Override
     final void arrange(float[] src, int srcAt, float[] dst, int dstAt, int n) {
