@@ -98,9 +98,9 @@ public final class CpuBackend implements Backend {
             int o = from;
             if (r1 - r0 < 4) {
                 // Too few rows to reuse weights: one weight row at a time streams from memory fastest.
-                for (; o < to; o++) {
+                for (; o + 4 <= to; o += 4) {
                     for (int r = r0; r < r1; r++) {
-                        out[r * outWidth + o] = DotProducts.dot(f, x, r * n, data, (long) o * n, n, scratch);
+                        DotProducts.dot4InTurn(f, x, r * n, data, (long) o * n, n, out, r * outWidth + o, scratch);
                     }
                 }
             }

@@ -39,6 +39,25 @@ final class DotProducts {
         return laneSum(acc, scratch) + tail(f, x, xAt, w, wAt, bound, n);
     }
 
+    /**
+     * Four weight rows against one activation row, one row after the other (a single memory stream, which small
+     * batches read fastest), folded together; results go to {@code out[at .. at+4)}.
+     */
+    static void dot4InTurn(ElementFormat f, float[] x, int xAt, MemorySegment w, long wAt, int n, float[] out, int at,
+            float[] scratch) {
+        int bound = blocked(n);
+        for (int c = 0; c < 4; c++) {
+            long row = wAt + (long) c * n;
+            FloatVector acc = FloatVector.zero(SPECIES);
+            for (int i = 0; i < bound; i += BLOCK) {
+                acc = f.loadPart(w, row + i, 0).fma(FloatVector.fromArray(SPECIES, x, xAt + i), acc);
+                acc = f.loadPart(w, row + i, 1).fma(FloatVector.fromArray(SPECIES, x, xAt + i + LANES), acc);
+            }
+            acc.intoArray(scratch, c * LANES);
+        }
+        finish4(scratch, f, x, xAt, w, wAt, bound, n, out, at);
+    }
+
     /** Four weight rows against one activation row; results go to {@code out[at .. at+4)}. */
     static void dot1x4(ElementFormat f, float[] x, int xAt, MemorySegment w, long wAt, int n, float[] out, int at,
             float[] scratch) {
