@@ -111,7 +111,7 @@ public final class CpuBackend implements Backend {
                     DotProducts.dot4x4(f, x, r * n, data, wAt, n, out, r * outWidth + o, outWidth, scratch);
                 }
                 for (; r < r1; r++) {
-                    DotProducts.dot1x4(f, x, r * n, data, wAt, n, out, r * outWidth + o, scratch);
+                    DotProducts.dot4InTurn(f, x, r * n, data, wAt, n, out, r * outWidth + o, scratch);
                 }
             }
             for (; o < to; o++) {

@@ -8,13 +8,14 @@ import jdk.incubator.vector.VectorSpecies;
  * Dot products of activation rows with rows stored in a segment, in tiles of several activation rows and several
  * weight rows so that every loaded vector is used more than once. Activations must be laid out by the weight format's
  * {@link ElementFormat#arrange}. Batch invariance rests on one rule: every single dot product, whatever tile computes
- * it, accumulates lane-wise block by block (part 0, then part 1) in increasing order, folds the lanes along the tree
- * of {@link #laneSum} (or {@link LaneFolds}, the same tree four at a time), then adds the scalar tail.
+ * it, accumulates part 0 and part 1 of the blocks lane-wise into two accumulators in increasing order, adds those,
+ * folds the lanes along the tree of {@link #laneSum} (or {@link LaneFolds}, the same tree four at a time), then adds
+ * the scalar tail. Two accumulators halve the chain of dependent multiply-adds a memory-bound row waits on.
  */
 final class DotProducts {
 
-    /** Floats of scratch space a caller passes in: room for four accumulators. */
-    static final int SCRATCH = 4 * ElementFormat.LANES;
+    /** Floats of scratch space a caller passes in: room for sixteen accumulators. */
+    static final int SCRATCH = 16 * ElementFormat.LANES;
 
     static final VectorSpecies<Float> SPECIES = ElementFormat.SPECIES;
     static final int LANES = ElementFormat.LANES;
@@ -31,12 +32,13 @@ final class DotProducts {
     /** One dot product: {@code x[xAt .. xAt+n) . w[wAt .. wAt+n)}. */
     static float dot(ElementFormat f, float[] x, int xAt, MemorySegment w, long wAt, int n, float[] scratch) {
         int bound = blocked(n);
-        FloatVector acc = FloatVector.zero(SPECIES);
+        FloatVector even = FloatVector.zero(SPECIES);
+        FloatVector odd = even;
         for (int i = 0; i < bound; i += BLOCK) {
-            acc = f.loadPart(w, wAt + i, 0).fma(FloatVector.fromArray(SPECIES, x, xAt + i), acc);
-            acc = f.loadPart(w, wAt + i, 1).fma(FloatVector.fromArray(SPECIES, x, xAt + i + LANES), acc);
+            even = f.loadPart(w, wAt + i, 0).fma(FloatVector.fromArray(SPECIES, x, xAt + i), even);
+            odd = f.loadPart(w, wAt + i, 1).fma(FloatVector.fromArray(SPECIES, x, xAt + i + LANES), odd);
         }
-        return laneSum(acc, scratch) + tail(f, x, xAt, w, wAt, bound, n);
+        return laneSum(even.add(odd), scratch) + tail(f, x, xAt, w, wAt, bound, n);
     }
 
     /**
@@ -48,113 +50,79 @@ final class DotProducts {
         int bound = blocked(n);
         for (int c = 0; c < 4; c++) {
             long row = wAt + (long) c * n;
-            FloatVector acc = FloatVector.zero(SPECIES);
+            FloatVector even = FloatVector.zero(SPECIES);
+            FloatVector odd = even;
             for (int i = 0; i < bound; i += BLOCK) {
-                acc = f.loadPart(w, row + i, 0).fma(FloatVector.fromArray(SPECIES, x, xAt + i), acc);
-                acc = f.loadPart(w, row + i, 1).fma(FloatVector.fromArray(SPECIES, x, xAt + i + LANES), acc);
+                even = f.loadPart(w, row + i, 0).fma(FloatVector.fromArray(SPECIES, x, xAt + i), even);
+                odd = f.loadPart(w, row + i, 1).fma(FloatVector.fromArray(SPECIES, x, xAt + i + LANES), odd);
             }
-            acc.intoArray(scratch, c * LANES);
+            even.add(odd).intoArray(scratch, c * LANES);
         }
-        finish4(scratch, f, x, xAt, w, wAt, bound, n, out, at);
-    }
-
-    /** Four weight rows against one activation row; results go to {@code out[at .. at+4)}. */
-    static void dot1x4(ElementFormat f, float[] x, int xAt, MemorySegment w, long wAt, int n, float[] out, int at,
-            float[] scratch) {
-        long w1 = wAt + n;
-        long w2 = w1 + n;
-        long w3 = w2 + n;
-        int bound = blocked(n);
-        FloatVector a0 = FloatVector.zero(SPECIES);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        for (int i = 0; i < bound; i += BLOCK) {
-            FloatVector v = FloatVector.fromArray(SPECIES, x, xAt + i);
-            FloatVector u = FloatVector.fromArray(SPECIES, x, xAt + i + LANES);
-            a0 = f.loadPart(w, wAt + i, 0).fma(v, a0);
-            a0 = f.loadPart(w, wAt + i, 1).fma(u, a0);
-            a1 = f.loadPart(w, w1 + i, 0).fma(v, a1);
-            a1 = f.loadPart(w, w1 + i, 1).fma(u, a1);
-            a2 = f.loadPart(w, w2 + i, 0).fma(v, a2);
-            a2 = f.loadPart(w, w2 + i, 1).fma(u, a2);
-            a3 = f.loadPart(w, w3 + i, 0).fma(v, a3);
-            a3 = f.loadPart(w, w3 + i, 1).fma(u, a3);
-        }
-        a0.intoArray(scratch, 0);
-        a1.intoArray(scratch, LANES);
-        a2.intoArray(scratch, 2 * LANES);
-        a3.intoArray(scratch, 3 * LANES);
-        finish4(scratch, f, x, xAt, w, wAt, bound, n, out, at);
+        finish4(scratch, 0, f, x, xAt, w, wAt, bound, n, out, at);
     }
 
     /**
      * Four weight rows against four activation rows {@code xAt + r*n}; result of activation row r, weight row c goes to
-     * {@code out[at + r*outStride + c]}.
+     * {@code out[at + r*outStride + c]}. Two passes of two weight rows keep the sixteen accumulators in registers.
      */
     static void dot4x4(ElementFormat f, float[] x, int xAt, MemorySegment w, long wAt, int n, float[] out, int at,
             int outStride, float[] scratch) {
+        int bound = blocked(n);
+        pass4x2(f, x, xAt, n, w, wAt, bound, scratch, 0);
+        pass4x2(f, x, xAt, n, w, wAt + 2L * n, bound, scratch, 2);
+        for (int r = 0; r < 4; r++) {
+            finish4(scratch, r * 4 * LANES, f, x, xAt + r * n, w, wAt, bound, n, out, at + r * outStride);
+        }
+    }
+
+    /** Rows {@code xAt + r*n} (r < 4) against weight rows wAt and wAt + n; sums spilled to slot r*4 + c0 + c. */
+    private static void pass4x2(ElementFormat f, float[] x, int xAt, int n, MemorySegment w, long wAt, int bound,
+            float[] scratch, int c0) {
         int x1 = xAt + n;
         int x2 = x1 + n;
         int x3 = x2 + n;
         long w1 = wAt + n;
-        long w2 = w1 + n;
-        long w3 = w2 + n;
-        int bound = blocked(n);
-        FloatVector a00 = FloatVector.zero(SPECIES);
-        FloatVector a01 = a00, a02 = a00, a03 = a00;
-        FloatVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
-        FloatVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
-        FloatVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+        FloatVector e00 = FloatVector.zero(SPECIES);
+        FloatVector e01 = e00, e10 = e00, e11 = e00, e20 = e00, e21 = e00, e30 = e00, e31 = e00;
+        FloatVector o00 = e00, o01 = e00, o10 = e00, o11 = e00, o20 = e00, o21 = e00, o30 = e00, o31 = e00;
         for (int i = 0; i < bound; i += BLOCK) {
-            for (int part = 0; part < 2; part++) {
-                int xi = i + part * LANES;
-                FloatVector v0 = FloatVector.fromArray(SPECIES, x, xAt + xi);
-                FloatVector v1 = FloatVector.fromArray(SPECIES, x, x1 + xi);
-                FloatVector v2 = FloatVector.fromArray(SPECIES, x, x2 + xi);
-                FloatVector v3 = FloatVector.fromArray(SPECIES, x, x3 + xi);
-                FloatVector k = f.loadPart(w, wAt + i, part);
-                a00 = k.fma(v0, a00);
-                a10 = k.fma(v1, a10);
-                a20 = k.fma(v2, a20);
-                a30 = k.fma(v3, a30);
-                k = f.loadPart(w, w1 + i, part);
-                a01 = k.fma(v0, a01);
-                a11 = k.fma(v1, a11);
-                a21 = k.fma(v2, a21);
-                a31 = k.fma(v3, a31);
-                k = f.loadPart(w, w2 + i, part);
-                a02 = k.fma(v0, a02);
-                a12 = k.fma(v1, a12);
-                a22 = k.fma(v2, a22);
-                a32 = k.fma(v3, a32);
-                k = f.loadPart(w, w3 + i, part);
-                a03 = k.fma(v0, a03);
-                a13 = k.fma(v1, a13);
-                a23 = k.fma(v2, a23);
-                a33 = k.fma(v3, a33);
-            }
+            FloatVector v0 = FloatVector.fromArray(SPECIES, x, xAt + i);
+            FloatVector v1 = FloatVector.fromArray(SPECIES, x, x1 + i);
+            FloatVector v2 = FloatVector.fromArray(SPECIES, x, x2 + i);
+            FloatVector v3 = FloatVector.fromArray(SPECIES, x, x3 + i);
+            FloatVector k = f.loadPart(w, wAt + i, 0);
+            e00 = k.fma(v0, e00);
+            e10 = k.fma(v1, e10);
+            e20 = k.fma(v2, e20);
+            e30 = k.fma(v3, e30);
+            k = f.loadPart(w, w1 + i, 0);
+            e01 = k.fma(v0, e01);
+            e11 = k.fma(v1, e11);
+            e21 = k.fma(v2, e21);
+            e31 = k.fma(v3, e31);
+            v0 = FloatVector.fromArray(SPECIES, x, xAt + i + LANES);
+            v1 = FloatVector.fromArray(SPECIES, x, x1 + i + LANES);
+            v2 = FloatVector.fromArray(SPECIES, x, x2 + i + LANES);
+            v3 = FloatVector.fromArray(SPECIES, x, x3 + i + LANES);
+            k = f.loadPart(w, wAt + i, 1);
+            o00 = k.fma(v0, o00);
+            o10 = k.fma(v1, o10);
+            o20 = k.fma(v2, o20);
+            o30 = k.fma(v3, o30);
+            k = f.loadPart(w, w1 + i, 1);
+            o01 = k.fma(v0, o01);
+            o11 = k.fma(v1, o11);
+            o21 = k.fma(v2, o21);
+            o31 = k.fma(v3, o31);
         }
-        a00.intoArray(scratch, 0);
-        a01.intoArray(scratch, LANES);
-        a02.intoArray(scratch, 2 * LANES);
-        a03.intoArray(scratch, 3 * LANES);
-        finish4(scratch, f, x, xAt, w, wAt, bound, n, out, at);
-        a10.intoArray(scratch, 0);
-        a11.intoArray(scratch, LANES);
-        a12.intoArray(scratch, 2 * LANES);
-        a13.intoArray(scratch, 3 * LANES);
-        finish4(scratch, f, x, x1, w, wAt, bound, n, out, at + outStride);
-        a20.intoArray(scratch, 0);
-        a21.intoArray(scratch, LANES);
-        a22.intoArray(scratch, 2 * LANES);
-        a23.intoArray(scratch, 3 * LANES);
-        finish4(scratch, f, x, x2, w, wAt, bound, n, out, at + 2 * outStride);
-        a30.intoArray(scratch, 0);
-        a31.intoArray(scratch, LANES);
-        a32.intoArray(scratch, 2 * LANES);
-        a33.intoArray(scratch, 3 * LANES);
-        finish4(scratch, f, x, x3, w, wAt, bound, n, out, at + 3 * outStride);
+        e00.add(o00).intoArray(scratch, c0 * LANES);
+        e01.add(o01).intoArray(scratch, (c0 + 1) * LANES);
+        e10.add(o10).intoArray(scratch, (4 + c0) * LANES);
+        e11.add(o11).intoArray(scratch, (5 + c0) * LANES);
+        e20.add(o20).intoArray(scratch, (8 + c0) * LANES);
+        e21.add(o21).intoArray(scratch, (9 + c0) * LANES);
+        e30.add(o30).intoArray(scratch, (12 + c0) * LANES);
+        e31.add(o31).intoArray(scratch, (13 + c0) * LANES);
     }
 
     /**
@@ -162,9 +130,9 @@ final class DotProducts {
      * into {@code out[at..at+4)}. Accumulators cross method boundaries through memory, not as vector objects, so
      * nothing is boxed whatever the JIT decides to inline.
      */
-    private static void finish4(float[] scratch, ElementFormat f, float[] x, int xAt, MemorySegment w, long wAt,
-            int bound, int n, float[] out, int at) {
-        LaneFolds.fold4(scratch, out, at);
+    private static void finish4(float[] scratch, int from, ElementFormat f, float[] x, int xAt, MemorySegment w,
+            long wAt, int bound, int n, float[] out, int at) {
+        LaneFolds.fold4(scratch, from, out, at);
         for (int c = 0; c < 4; c++) {
             out[at + c] += tail(f, x, xAt, w, wAt + (long) c * n, bound, n);
         }

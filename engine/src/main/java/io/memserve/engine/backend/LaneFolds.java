@@ -33,11 +33,12 @@ final class LaneFolds {
     private LaneFolds() {
     }
 
-    /** Folds the four accumulators at {@code accs[k * LANES]} into {@code out[at + k]}. */
-    static void fold4(float[] accs, float[] out, int at) {
-        FloatVector ab = halves(FloatVector.fromArray(SPECIES, accs, 0), FloatVector.fromArray(SPECIES, accs, LANES));
-        FloatVector cd = halves(FloatVector.fromArray(SPECIES, accs, 2 * LANES),
-                FloatVector.fromArray(SPECIES, accs, 3 * LANES));
+    /** Folds the four accumulators at {@code accs[from + k * LANES]} into {@code out[at + k]}. */
+    static void fold4(float[] accs, int from, float[] out, int at) {
+        FloatVector ab = halves(FloatVector.fromArray(SPECIES, accs, from),
+                FloatVector.fromArray(SPECIES, accs, from + LANES));
+        FloatVector cd = halves(FloatVector.fromArray(SPECIES, accs, from + 2 * LANES),
+                FloatVector.fromArray(SPECIES, accs, from + 3 * LANES));
         // quarters of ab are [a0 a1 b0 b1], of cd [c0 c1 d0 d1]; the sum holds a, c, b, d in quarters 0..3
         FloatVector low = ab.blend(cd.rearrange(ROTATE_QUARTER_RIGHT), ODD_QUARTERS);
         FloatVector high = ab.rearrange(ROTATE_QUARTER_LEFT).blend(cd, ODD_QUARTERS);
@@ -45,11 +46,11 @@ final class LaneFolds {
         for (VectorShuffle<Float> shift : SHIFTS) {
             v = v.add(v.rearrange(shift));
         }
-        v.intoArray(accs, 0);
-        out[at] = accs[0];
-        out[at + 1] = accs[2 * QUARTER];
-        out[at + 2] = accs[QUARTER];
-        out[at + 3] = accs[3 * QUARTER];
+        v.intoArray(accs, from);
+        out[at] = accs[from];
+        out[at + 1] = accs[from + 2 * QUARTER];
+        out[at + 2] = accs[from + QUARTER];
+        out[at + 3] = accs[from + 3 * QUARTER];
     }
 
     /** Lanes i < LANES/2: x[i] + x[i + LANES/2]; the rest: y[i - LANES/2] + y[i]. */
