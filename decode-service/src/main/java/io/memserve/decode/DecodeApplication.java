@@ -1,6 +1,7 @@
 package io.memserve.decode;
 
 import io.memserve.decode.config.DecodeProperties;
+import io.memserve.engine.launch.VectorModuleRelaunch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,5 +1,6 @@
 package io.memserve.prefill;
 
+import io.memserve.engine.launch.VectorModuleRelaunch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
