@@ -18,8 +18,7 @@ final class DataPlaneThroughput {
     private DataPlaneThroughput() {
     }
 
-    /** Bytes per nanosecond (= GB/s) moved by {@code op} over {@code duration}. */
-    static double gbPerSecond(List<long[]> batchAddresses, List<List<MemorySegment>> batchSegments,
+    static Throughput measure(List<long[]> batchAddresses, List<List<MemorySegment>> batchSegments,
             BiFunction<long[], List<MemorySegment>, Mono<Void>> op, Duration duration) {
         AtomicLong bytes = new AtomicLong();
         long start = System.nanoTime();
@@ -33,7 +32,7 @@ final class DataPlaneThroughput {
                             .then();
                 }, batchAddresses.size())
                 .blockLast();
-        return bytes.get() / (double) (System.nanoTime() - start);
+        return new Throughput(bytes.get(), System.nanoTime() - start);
     }
 
     static BiFunction<long[], List<MemorySegment>, Mono<Void>> put(DataPlaneClient client) {

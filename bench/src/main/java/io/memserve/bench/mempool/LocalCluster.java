@@ -52,7 +52,8 @@ final class LocalCluster implements AutoCloseable {
         int dataPort = freePort();
         Path log = Files.createTempFile("mempool-" + id, ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-jar", poolJar.toString())
+        // A fixed heap whose young generation is large enough that the measured match calls meet few collections.
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xms1g", "-Xmx1g", "-Xlog:gc", "-jar", poolJar.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
                 "MEMPOOL_POOL_ID", id,

@@ -3,6 +3,7 @@ package io.memserve.bench.mempool;
 import io.memserve.mempool.api.MatchRequest;
 import io.memserve.mempool.api.MatchResponse;
 import io.memserve.mempool.client.MemPoolControlClient;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -18,10 +19,12 @@ final class MatchLatency {
     private MatchLatency() {
     }
 
-    static Result measure(MemPoolControlClient pool, String model, String layout, int[] tokens, int warmup,
+    /** Calls {@code match} unmeasured for {@code warmup}, then {@code samples} times with the clock running. */
+    static Result measure(MemPoolControlClient pool, String model, String layout, int[] tokens, Duration warmup,
             int samples) {
         MatchRequest request = new MatchRequest(model, layout, tokens, null, null, false, 0);
-        for (int i = 0; i < warmup; i++) {
+        long warmupEnd = System.nanoTime() + warmup.toNanos();
+        while (System.nanoTime() < warmupEnd) {
             release(pool, pool.match(request).block());
         }
         long[] nanos = new long[samples];

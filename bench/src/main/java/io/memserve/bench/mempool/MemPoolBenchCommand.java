@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code mempool}: starts Redis and two pools on loopback and measures put and get throughput of the data plane,
  * {@code match} latency of a 4096-token prompt (half held by the asked pool, the rest found through Redis at the
- * other), and a plain socket copy between two threads as the baseline. Prints one JSON object last.
+ * other), and a plain socket copy between two threads of the same blocks as the baseline, in rounds that take turns
+ * with put and get. Prints one JSON object last.
  */
 @Command(name = "mempool", mixinStandardHelpOptions = true,
         description = "Data-plane throughput and match latency of MemPool against a plain-socket baseline.")
@@ -38,6 +39,7 @@ public final class MemPoolBenchCommand implements Callable<Integer> {
     private static final String MODEL = "bench-model";
     private static final int PROMPT_TOKENS = 4096;
     private static final BlockLayout MATCH_LAYOUT = new BlockLayout(1, 1, 16, DType.F32);
+    private static final Duration ROUND = Duration.ofSeconds(1);
 
     @Option(names = "--block-bytes", defaultValue = "262144", description = "bytes per block (default 256 KiB)")
     int blockBytes;
@@ -45,8 +47,13 @@ public final class MemPoolBenchCommand implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "4", description = "data-plane connections to the pool")
     int connections;
 
-    @Option(names = "--seconds", defaultValue = "5", description = "seconds per throughput measurement")
+    @Option(names = "--seconds", defaultValue = "5", description = "seconds measured for each of baseline, put and"
+            + " get, in 1-second rounds that take turns, so that a change in the machine's load touches all three alike")
     int seconds;
+
+    @Option(names = "--warmup-seconds", defaultValue = "5", description = "unmeasured rounds (and seconds of match"
+            + " calls) first, so that both JVMs have compiled their hot paths before the clock runs")
+    int warmupSeconds;
 
     @Option(names = "--batch-blocks", defaultValue = "16", description = "blocks per put or get request")
     int batchBlocks;
@@ -60,19 +67,16 @@ public final class MemPoolBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (blockBytes <= 0 || blockBytes % 128 != 0 || connections <= 0 || seconds <= 0 || batchBlocks <= 0) {
+        if (blockBytes <= 0 || blockBytes % 128 != 0 || connections <= 0 || seconds <= 0 || batchBlocks <= 0
+                || warmupSeconds < 0) {
             throw new IllegalArgumentException("--block-bytes must be a positive multiple of 128; --connections,"
-                    + " --seconds and --batch-blocks positive");
+                    + " --seconds and --batch-blocks positive; --warmup-seconds not negative");
         }
         BlockLayout layout = new BlockLayout(1, 1, blockBytes / 128, DType.F32);
         int workers = 2 * connections;
         int blocks = workers * batchBlocks;
-        Duration duration = Duration.ofSeconds(seconds);
         DataPlaneSettings settings = DataPlaneSettings.defaults(LocalCluster.SECRET.getBytes(StandardCharsets.UTF_8))
                 .withConnections(connections, 8);
-
-        System.out.printf("socket baseline: %d s of %d-byte writes over loopback%n", seconds, blockBytes);
-        double baseline = SocketBaseline.gbPerSecond(blockBytes, settings.socketBufferBytes(), duration);
 
         Map<String, Object> result = new LinkedHashMap<>();
         try (LocalCluster cluster = new LocalCluster(poolJar());
@@ -105,13 +109,10 @@ public final class MemPoolBenchCommand implements Callable<Integer> {
                     sources.add(src);
                     targets.add(dst);
                 }
-                System.out.printf("put: %d s, %d connections, %d requests of %d blocks in flight%n", seconds,
-                        connections, workers, batchBlocks);
-                DataPlaneThroughput.gbPerSecond(addresses, sources, DataPlaneThroughput.put(data), Duration.ofSeconds(1));
-                double put = DataPlaneThroughput.gbPerSecond(addresses, sources, DataPlaneThroughput.put(data), duration);
-                System.out.printf("get: %d s%n", seconds);
-                DataPlaneThroughput.gbPerSecond(addresses, targets, DataPlaneThroughput.get(data), Duration.ofSeconds(1));
-                double get = DataPlaneThroughput.gbPerSecond(addresses, targets, DataPlaneThroughput.get(data), duration);
+                System.out.printf("%d warm-up and %d measured rounds of 1 s each of: a plain socket copy of the"
+                        + " same blocks, put, get (%d connections, %d requests of %d blocks in flight)%n",
+                        warmupSeconds, seconds, connections, workers, batchBlocks);
+                Totals measured = rounds(settings, data, addresses, sources, targets);
                 boolean intact = true;
                 for (int w = 0; w < workers; w++) {
                     for (int i = 0; i < batchBlocks; i++) {
@@ -129,15 +130,43 @@ public final class MemPoolBenchCommand implements Callable<Integer> {
                 result.put("seconds", seconds);
                 result.put("bytes_intact", intact);
                 result.put("match_4096_matched_tokens", match.matchedTokens());
-                result.put("put_gb_per_s", round(put));
-                result.put("get_gb_per_s", round(get));
-                result.put("socket_baseline_gb_per_s", round(baseline));
+                result.put("put_gb_per_s", round(measured.put().gbPerSecond()));
+                result.put("get_gb_per_s", round(measured.get().gbPerSecond()));
+                result.put("socket_baseline_gb_per_s", round(measured.baseline().gbPerSecond()));
                 result.put("match_4096_p50_ms", round(match.p50Ms()));
                 result.put("match_4096_p99_ms", round(match.p99Ms()));
             }
         }
         System.out.println(MemPoolJson.mapper().writeValueAsString(result));
         return 0;
+    }
+
+    /** What the measured rounds moved, by kind. */
+    private record Totals(Throughput baseline, Throughput put, Throughput get) {
+
+        Totals plus(Throughput moreBaseline, Throughput morePut, Throughput moreGet) {
+            return new Totals(baseline.plus(moreBaseline), put.plus(morePut), get.plus(moreGet));
+        }
+    }
+
+    /** Each get starts from zeroed targets, so the bytes compared at the end are the last get's. */
+    private Totals rounds(DataPlaneSettings settings, DataPlaneClient data, List<long[]> addresses,
+            List<List<MemorySegment>> sources, List<List<MemorySegment>> targets) throws Exception {
+        List<MemorySegment> allSources = sources.stream().flatMap(List::stream).toList();
+        List<MemorySegment> allTargets = targets.stream().flatMap(List::stream).toList();
+        Totals totals = new Totals(Throughput.NONE, Throughput.NONE, Throughput.NONE);
+        for (int round = -warmupSeconds; round < seconds; round++) {
+            Throughput baseline = SocketBaseline.measure(allSources, allTargets, settings.socketBufferBytes(), ROUND);
+            Throughput put = DataPlaneThroughput.measure(addresses, sources, DataPlaneThroughput.put(data), ROUND);
+            allTargets.forEach(t -> t.fill((byte) 0));
+            Throughput get = DataPlaneThroughput.measure(addresses, targets, DataPlaneThroughput.get(data), ROUND);
+            System.out.printf("%s round: baseline %.2f, put %.2f, get %.2f GB/s%n", round < 0 ? "warm-up" : "measured",
+                    baseline.gbPerSecond(), put.gbPerSecond(), get.gbPerSecond());
+            if (round >= 0) {
+                totals = totals.plus(baseline, put, get);
+            }
+        }
+        return totals;
     }
 
     private MatchLatency.Result matchLatency(LocalCluster.Pool a, LocalCluster.Pool b, DataPlaneSettings settings,
@@ -149,8 +178,8 @@ public final class MemPoolBenchCommand implements Callable<Integer> {
             atB.store(MODEL, MATCH_LAYOUT, prompt, segments(blocks, arena)).block();
             atA.store(MODEL, MATCH_LAYOUT, Arrays.copyOf(prompt, PROMPT_TOKENS / 2), segments(blocks / 2, arena))
                     .block();
-            return MatchLatency.measure(atA.control(), MODEL, MATCH_LAYOUT.id(), prompt, matchSamples / 4,
-                    matchSamples);
+            return MatchLatency.measure(atA.control(), MODEL, MATCH_LAYOUT.id(), prompt,
+                    Duration.ofSeconds(warmupSeconds), matchSamples);
         }
     }
 
