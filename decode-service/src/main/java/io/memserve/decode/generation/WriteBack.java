@@ -26,8 +26,12 @@ public final class WriteBack {
         return localPool.flatMap(pool -> publisher.publish(pool, sequence)).then();
     }
 
-    /** Has this pool push what {@code poolId} lacks of the full blocks of {@code tokens}. */
+    /**
+     * Has this pool push what {@code poolId} lacks of the full blocks of {@code tokens}; nothing to do when the prefill
+     * instance shares this node's pool.
+     */
     Mono<Void> toPool(String poolId, int[] tokens) {
-        return localPool.flatMap(pool -> publisher.handOff(pool, poolId, tokens)).then();
+        return localPool.filter(pool -> !pool.id().equals(poolId))
+                .flatMap(pool -> publisher.handOff(pool, poolId, tokens)).then();
     }
 }

@@ -82,7 +82,8 @@ public final class GenerationService {
                         return out;
                     })
                     .doOnNext(output -> observe(output, arrival))
-                    .takeUntil(output -> output instanceof GenerationOutput.Finished);
+                    .takeUntil(output -> output instanceof GenerationOutput.Finished
+                            && assembler.stoppedByString());
         });
     }
 

@@ -26,12 +26,22 @@ public final class OutputAssembler {
     private final List<Integer> pendingTokens = new ArrayList<>();
     private int completionTokens;
     private boolean finished;
+    private boolean stoppedByString;
 
     public OutputAssembler(StreamingDetokenizer detokenizer, GenerationSpec spec) {
         this.detokenizer = detokenizer;
         this.stops = new StopStringFilter(spec.stopStrings());
         this.stopTokenIds = spec.ignoreEos() ? new int[0] : spec.stopTokenIds();
         this.maxTokens = spec.maxTokens();
+    }
+
+    /**
+     * Whether the generation ended on a stop string, which only the scheduler sees: then the worker's stream must be
+     * cancelled. Every other end (stop token, length, the worker's finish) is the worker's too, and its stream is
+     * read to its end, since the worker completes it only after writing the sequence's KV back (PD-Caching-3).
+     */
+    public boolean stoppedByString() {
+        return stoppedByString;
     }
 
     public void accept(WorkerEvent event, Consumer<GenerationOutput> out) {
@@ -63,6 +73,7 @@ public final class OutputAssembler {
         String text = stops.accept(detokenizer.push(event.token()));
         if (stops.stopped()) {
             emit(text, out);
+            stoppedByString = true;
             end(FinishReason.STOP, out);
         } else if (completionTokens >= maxTokens) {
             emit(text, out);
@@ -76,6 +87,7 @@ public final class OutputAssembler {
         String tail = stops.accept(detokenizer.flush());
         if (stops.stopped()) {
             emit(tail, out);
+            stoppedByString = true;
             end(FinishReason.STOP, out);
             return;
         }

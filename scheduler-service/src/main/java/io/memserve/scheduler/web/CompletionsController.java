@@ -8,8 +8,6 @@ import io.memserve.scheduler.generation.GenerationService;
 import io.memserve.scheduler.generation.GenerationSpec;
 import io.memserve.scheduler.model.PromptEncoder;
 import io.memserve.scheduler.model.ServedModel;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,7 +29,7 @@ class CompletionsController {
     }
 
     @PostMapping("/v1/completions")
-    Mono<?> complete(@RequestBody(required = false) String body,
+    Mono<Void> complete(@RequestBody(required = false) String body,
             @RequestHeader(name = "X-Session-Id", required = false) String sessionId, ServerHttpResponse response) {
         CompletionRequest request = OpenAiJson.read(body, CompletionRequest.class);
         request.validate();
@@ -44,8 +42,6 @@ class CompletionsController {
             return SseStream.write(response,
                     formatter.chunks(generations.generate(spec, sessionId), request.includeUsage()));
         }
-        return formatter.whole(generations.generate(spec, sessionId))
-                .map(completion -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                        .body(OpenAiJson.write(completion)));
+        return JsonResponse.write(response, formatter.whole(generations.generate(spec, sessionId)));
     }
 }

@@ -1,7 +1,9 @@
 package io.memserve.scheduler.generation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,6 +76,28 @@ class OutputAssemblerTest {
         assertEquals("almost EN", text(out));
         assertEquals(new GenerationOutput.Finished(FinishReason.LENGTH, ids.length), out.getLast());
         assertEquals(IntStream.of(ids).boxed().toList(), tokens(out));
+    }
+
+    @Test
+    void onlyAStopStringCutsTheWorkersStreamShort() {
+        int[] stopped = tokenizer.encode("the cat sat. END of it");
+        assertTrue(assemble(stopped, List.of("END"), 100).stoppedByString(),
+                "the worker cannot see a stop string, so its stream is cancelled");
+        int[] eosEnded = IntStream.concat(IntStream.of(tokenizer.encode("hello")), IntStream.of(eos)).toArray();
+        assertFalse(assemble(eosEnded, List.of(), 100).stoppedByString(),
+                "a stop token ends the worker too, which then writes the KV back before completing its stream");
+        assertFalse(assemble(tokenizer.encode("one two three"), List.of(), 2).stoppedByString(),
+                "the length bound ends the worker too");
+    }
+
+    private static OutputAssembler assemble(int[] ids, List<String> stops, int maxTokens) {
+        OutputAssembler assembler = new OutputAssembler(tokenizer.streamingDetokenizer(true),
+                spec(stops, maxTokens, false));
+        for (int i = 0; i < ids.length; i++) {
+            assembler.accept(new TokenEvent(ids[i], i), o -> { });
+        }
+        assembler.ended();
+        return assembler;
     }
 
     @Test
