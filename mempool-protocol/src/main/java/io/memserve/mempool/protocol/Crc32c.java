@@ -12,12 +12,17 @@ final class Crc32c {
 
     static int of(ByteBuf buf, int index, int length) {
         CRC32C crc = new CRC32C();
+        update(crc, buf, index, length);
+        return (int) crc.getValue();
+    }
+
+    /** Folds {@code length} bytes of {@code buf} from {@code index} into {@code crc}. */
+    static void update(CRC32C crc, ByteBuf buf, int index, int length) {
         if (length > 0) {
             for (ByteBuffer part : buf.nioBuffers(index, length)) {
                 crc.update(part);
             }
         }
-        return (int) crc.getValue();
     }
 
     static int of(ByteBuf buf) {

@@ -18,7 +18,9 @@ import java.util.zip.CRC32C;
  * input while the connection is being closed.
  *
  * <p>Received buffers are kept as components of a composite rather than merged, so a large payload is never copied
- * here: the only copy is the one into its destination block.
+ * here: the only copy is the one into its destination block. The payload checksum is computed piece by piece as the
+ * bytes arrive, while each read is still in the cache it was just copied into, not in one pass over the whole frame
+ * at the end.
  */
 final class FrameDecoder extends ByteToMessageDecoder {
 
@@ -32,6 +34,9 @@ final class FrameDecoder extends ByteToMessageDecoder {
     private int maxFrameBytes = FrameFormat.UNAUTHENTICATED_MAX_FRAME_BYTES;
     private boolean failed;
     private ScheduledFuture<?> incompleteFrameTimer;
+    private final CRC32C payloadCrc = new CRC32C();
+    /** Bytes of the current frame's payload already folded into {@link #payloadCrc}. */
+    private long payloadChecked;
 
     FrameDecoder(Gate gate, Duration incompleteFrameTimeout) {
         this.gate = gate;
@@ -63,13 +68,21 @@ final class FrameDecoder extends ByteToMessageDecoder {
         int start = in.readerIndex();
         Opcode opcode = checkHeader(in, start);
         long length = in.getUnsignedInt(start + FrameFormat.LENGTH_OFFSET);
-        if (in.readableBytes() < HEADER_BYTES + length) {
+        int payloadStart = start + HEADER_BYTES;
+        long arrived = Math.min(length, in.readableBytes() - HEADER_BYTES);
+        if (arrived > payloadChecked) {
+            Crc32c.update(payloadCrc, in, payloadStart + (int) payloadChecked, (int) (arrived - payloadChecked));
+            payloadChecked = arrived;
+        }
+        if (arrived < length) {
             awaitRest(ctx, in);
             return;
         }
-        int payloadStart = start + HEADER_BYTES;
         int payloadLength = (int) length;
-        if (Crc32c.of(in, payloadStart, payloadLength) != in.getInt(start + FrameFormat.PAYLOAD_CRC_OFFSET)) {
+        int crc = (int) payloadCrc.getValue();
+        payloadCrc.reset();
+        payloadChecked = 0;
+        if (crc != in.getInt(start + FrameFormat.PAYLOAD_CRC_OFFSET)) {
             throw new ProtocolViolation(ErrorCode.BAD_CHECKSUM, "payload checksum mismatch in " + opcode + " frame");
         }
         cancelTimer();
