@@ -8,25 +8,27 @@ import java.util.Arrays;
 
 /**
  * Latency of {@code match} as a worker sees it: one REST call, key computation and the Redis lookup included. The
- * lease each match takes is released after the clock stops.
+ * lease each match takes is released after the clock stops. Also the pool's CPU time per call (match and release),
+ * which, unlike latency, a busy machine hardly changes.
  */
 final class MatchLatency {
 
     /** Percentiles in milliseconds. */
-    record Result(double p50Ms, double p99Ms, int matchedTokens) {
+    record Result(double p50Ms, double p99Ms, int matchedTokens, double poolCpuMsPerCall) {
     }
 
     private MatchLatency() {
     }
 
     /** Calls {@code match} unmeasured for {@code warmup}, then {@code samples} times with the clock running. */
-    static Result measure(MemPoolControlClient pool, String model, String layout, int[] tokens, Duration warmup,
-            int samples) {
+    static Result measure(MemPoolControlClient pool, ProcessHandle poolProcess, String model, String layout,
+            int[] tokens, Duration warmup, int samples) {
         MatchRequest request = new MatchRequest(model, layout, tokens, null, null, false, 0);
         long warmupEnd = System.nanoTime() + warmup.toNanos();
         while (System.nanoTime() < warmupEnd) {
             release(pool, pool.match(request).block());
         }
+        Duration cpuBefore = cpu(poolProcess);
         long[] nanos = new long[samples];
         int matched = 0;
         for (int i = 0; i < samples; i++) {
@@ -36,8 +38,13 @@ final class MatchLatency {
             matched = response.matchedTokens();
             release(pool, response);
         }
+        double poolCpuMs = cpu(poolProcess).minus(cpuBefore).toNanos() / 1e6 / samples;
         Arrays.sort(nanos);
-        return new Result(percentile(nanos, 0.50), percentile(nanos, 0.99), matched);
+        return new Result(percentile(nanos, 0.50), percentile(nanos, 0.99), matched, poolCpuMs);
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -135,6 +135,7 @@ public final class MemPoolBenchCommand implements Callable<Integer> {
                 result.put("socket_baseline_gb_per_s", round(measured.baseline().gbPerSecond()));
                 result.put("match_4096_p50_ms", round(match.p50Ms()));
                 result.put("match_4096_p99_ms", round(match.p99Ms()));
+                result.put("match_and_release_pool_cpu_ms", round(match.poolCpuMsPerCall()));
             }
         }
         System.out.println(MemPoolJson.mapper().writeValueAsString(result));
@@ -178,7 +179,7 @@ public final class MemPoolBenchCommand implements Callable<Integer> {
             atB.store(MODEL, MATCH_LAYOUT, prompt, segments(blocks, arena)).block();
             atA.store(MODEL, MATCH_LAYOUT, Arrays.copyOf(prompt, PROMPT_TOKENS / 2), segments(blocks / 2, arena))
                     .block();
-            return MatchLatency.measure(atA.control(), MODEL, MATCH_LAYOUT.id(), prompt,
+            return MatchLatency.measure(atA.control(), a.process().toHandle(), MODEL, MATCH_LAYOUT.id(), prompt,
                     Duration.ofSeconds(warmupSeconds), matchSamples);
         }
     }
