@@ -20,12 +20,16 @@ final class MatchLatency {
     private MatchLatency() {
     }
 
-    /** Calls {@code match} unmeasured for {@code warmup}, then {@code samples} times with the clock running. */
+    /**
+     * Calls {@code match} unmeasured for {@code warmup} and at least {@code samples} times (the pool's compiler is
+     * still busy with the REST path after a few seconds on a loaded machine), then {@code samples} times with the clock
+     * running.
+     */
     static Result measure(MemPoolControlClient pool, ProcessHandle poolProcess, String model, String layout,
             int[] tokens, Duration warmup, int samples) {
         MatchRequest request = new MatchRequest(model, layout, tokens, null, null, false, 0);
         long warmupEnd = System.nanoTime() + warmup.toNanos();
-        while (System.nanoTime() < warmupEnd) {
+        for (int i = 0; i < samples || System.nanoTime() < warmupEnd; i++) {
             release(pool, pool.match(request).block());
         }
         Duration cpuBefore = cpu(poolProcess);
