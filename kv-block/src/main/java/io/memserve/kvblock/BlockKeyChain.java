@@ -41,6 +41,10 @@ public final class BlockKeyChain {
 
     /** The key of the block holding {@code tokens[offset .. offset+16)}, chained after {@code parent}. */
     public BlockKey next(BlockKey parent, int[] tokens, int offset) {
+        return next(sha256(), parent, tokens, offset);
+    }
+
+    private static BlockKey next(MessageDigest digest, BlockKey parent, int[] tokens, int offset) {
         if (offset < 0 || offset + BlockLayout.TOKENS_PER_BLOCK > tokens.length) {
             throw new IllegalArgumentException("a block needs " + BlockLayout.TOKENS_PER_BLOCK + " tokens from offset "
                     + offset + ", the sequence has " + tokens.length);
@@ -50,7 +54,7 @@ public final class BlockKeyChain {
         for (int i = 0; i < BlockLayout.TOKENS_PER_BLOCK; i++) {
             buf.putInt(tokens[offset + i]);
         }
-        return truncate(sha256().digest(buf.array()));
+        return truncate(digest.digest(buf.array()));
     }
 
     /** Keys of every full block of {@code tokens}, in order. */
@@ -64,9 +68,11 @@ public final class BlockKeyChain {
             throw new IllegalArgumentException(blocks + " blocks do not fit in " + tokens.length + " tokens");
         }
         BlockKey[] keys = new BlockKey[blocks];
+        // One digest for the whole chain: looking SHA-256 up per block cost more than hashing a 4096-token prompt.
+        MessageDigest digest = sha256();
         BlockKey parent = root;
         for (int b = 0; b < blocks; b++) {
-            parent = next(parent, tokens, b * BlockLayout.TOKENS_PER_BLOCK);
+            parent = next(digest, parent, tokens, b * BlockLayout.TOKENS_PER_BLOCK);
             keys[b] = parent;
         }
         return keys;
