@@ -15,19 +15,19 @@ import java.util.List;
  * A real mempool-service, started from its published jar as its own process against the test Redis, with clients.
  * The jar's path comes from the build (it copies the artifact for the tests).
  */
-final class TestPoolProcess implements AutoCloseable {
+public final class TestPoolProcess implements AutoCloseable {
 
-    static final String SECRET = "test-cluster-secret-0123456789";
-    static final Duration DEADLINE = Duration.ofSeconds(10);
+    public static final String SECRET = "test-cluster-secret-0123456789";
+    public static final Duration DEADLINE = Duration.ofSeconds(10);
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
-    final String id;
-    final PoolEndpoint endpoint;
-    final MemPoolControlClient control;
-    final MemPoolClient client;
+    public final String id;
+    public final PoolEndpoint endpoint;
+    public final MemPoolControlClient control;
+    public final MemPoolClient client;
     private final Process process;
 
-    TestPoolProcess(String id) {
+    public TestPoolProcess(String id) {
         this.id = id;
         int httpPort = TestRedis.freePort();
         int dataPort = TestRedis.freePort();
@@ -58,7 +58,7 @@ final class TestPoolProcess implements AutoCloseable {
         awaitReady();
     }
 
-    static DataPlaneSettings settings() {
+    public static DataPlaneSettings settings() {
         return DataPlaneSettings.defaults(SECRET.getBytes(StandardCharsets.UTF_8))
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
     }

@@ -9,7 +9,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import redis.embedded.RedisServer;
 
 /** One real redis-server (shipped by embedded-redis) for the whole test run, on a free port. */
-final class TestRedis {
+public final class TestRedis {
 
     private static RedisServer server;
     private static int port;
@@ -18,7 +18,7 @@ final class TestRedis {
     private TestRedis() {
     }
 
-    static synchronized String url() {
+    public static synchronized String url() {
         if (server == null) {
             port = freePort();
             try {
@@ -39,7 +39,7 @@ final class TestRedis {
         return "redis://127.0.0.1:" + port;
     }
 
-    static synchronized ReactiveStringRedisTemplate template() {
+    public static synchronized ReactiveStringRedisTemplate template() {
         if (template == null) {
             url();
             LettuceConnectionFactory factory = new LettuceConnectionFactory(
@@ -51,7 +51,7 @@ final class TestRedis {
         return template;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

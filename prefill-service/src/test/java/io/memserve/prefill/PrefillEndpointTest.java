@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.memserve.checkpoint.CheckpointGenerator;
 import io.memserve.checkpoint.Preset;
 import io.memserve.engine.Engine;
+import io.memserve.kvhandoff.TestPoolProcess;
+import io.memserve.kvhandoff.TestRedis;
 import io.memserve.mempool.api.MatchRequest;
 import io.memserve.mempool.api.MatchResponse;
 import io.memserve.serving.api.InstanceRegistryKeys;
