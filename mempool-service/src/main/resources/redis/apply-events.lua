@@ -1,5 +1,5 @@
 -- Applies a pool's index changes in the order they happened, each stored/removed one with its event on the stream,
--- atomically. memserve:key:<key> is a hash pool -> tier.
+-- atomically (the holders functions are prepended).
 -- ARGV[1] pool id, ARGV[2] stream max length (approximate), then groups of 8:
 --   type (stored|removed|moved), key, model, layout, parent key, tokens (comma-separated), reason, tier
 local pool = ARGV[1]
@@ -8,17 +8,17 @@ local poolKeys = 'memserve:pool:' .. pool .. ':keys'
 for i = 3, #ARGV, 8 do
   local kind, key = ARGV[i], ARGV[i + 1]
   if kind == 'stored' then
-    redis.call('HSET', 'memserve:key:' .. key, pool, ARGV[i + 7])
+    setHolder(key, pool, ARGV[i + 7])
     redis.call('SADD', poolKeys, key)
     redis.call('XADD', 'memserve:kv-events', 'MAXLEN', '~', maxlen, '*', 'type', 'stored', 'pool', pool,
       'model', ARGV[i + 2], 'layout', ARGV[i + 3], 'key', key, 'parent', ARGV[i + 4], 'tokens', ARGV[i + 5],
       'tier', ARGV[i + 7])
   elseif kind == 'moved' then
-    if redis.call('HEXISTS', 'memserve:key:' .. key, pool) == 1 then
-      redis.call('HSET', 'memserve:key:' .. key, pool, ARGV[i + 7])
+    if holderTier(redis.call('GET', holdersKey(key)), pool) then
+      setHolder(key, pool, ARGV[i + 7])
     end
   else
-    redis.call('HDEL', 'memserve:key:' .. key, pool)
+    setHolder(key, pool, nil)
     redis.call('SREM', poolKeys, key)
     redis.call('XADD', 'memserve:kv-events', 'MAXLEN', '~', maxlen, '*', 'type', 'removed', 'pool', pool,
       'model', ARGV[i + 2], 'layout', ARGV[i + 3], 'key', key, 'parent', ARGV[i + 4], 'reason', ARGV[i + 6])

@@ -1,7 +1,8 @@
--- A pool's heartbeat: refreshes its liveness key (which expires when heartbeats stop) and its registry entry.
--- ARGV: pool id, ttl ms, host, http port, data port, dram capacity, dram used, hbm capacity, hbm used
+-- A pool's heartbeat: refreshes its liveness key (which expires when heartbeats stop, and holds the pool's endpoint so
+-- that one read tells both whether it is live and where it listens) and its registry entry.
+-- ARGV: pool id, ttl ms, host, http port, data port, dram capacity, dram used, hbm capacity, hbm used, liveness value
 local id = ARGV[1]
-redis.call('SET', 'memserve:pool:' .. id .. ':alive', '1', 'PX', ARGV[2])
+redis.call('SET', 'memserve:pool:' .. id .. ':alive', ARGV[10], 'PX', ARGV[2])
 redis.call('HSET', 'memserve:pool:' .. id, 'host', ARGV[3], 'http_port', ARGV[4], 'data_port', ARGV[5],
   'dram_capacity_bytes', ARGV[6], 'dram_used_bytes', ARGV[7], 'hbm_capacity_bytes', ARGV[8],
   'hbm_used_bytes', ARGV[9])

@@ -1,6 +1,6 @@
 -- Removes up to a batch of a pool's index entries, each with a 'removed' event, once the pool is dead (its liveness
 -- key expired) or leaving (force); drops the registry entry when none are left. Returns how many were removed,
--- or -1 when the pool is alive and not forced. Callers repeat until 0.
+-- or -1 when the pool is alive and not forced. Callers repeat until 0. (The holders functions are prepended.)
 -- ARGV: pool id, batch size, force (1|0), stream max length
 local id = ARGV[1]
 local alive = 'memserve:pool:' .. id .. ':alive'
@@ -12,7 +12,7 @@ end
 local poolKeys = 'memserve:pool:' .. id .. ':keys'
 local keys = redis.call('SPOP', poolKeys, tonumber(ARGV[2]))
 for _, key in ipairs(keys) do
-  redis.call('HDEL', 'memserve:key:' .. key, id)
+  setHolder(key, id, nil)
   redis.call('XADD', 'memserve:kv-events', 'MAXLEN', '~', ARGV[4], '*', 'type', 'removed', 'pool', id, 'key', key,
     'reason', 'pool_left')
 end

@@ -177,9 +177,8 @@ class IndexAndRedisTest {
         assertThat(pool.control.status().block().leases()).isZero();
     }
 
-    private static List<Map<Object, Object>> redisHolders(BlockKey[] keys) {
-        return Arrays.stream(keys).map(k -> pool.redis().opsForHash().entries("memserve:key:" + k.hex())
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue).block()).toList();
+    private static List<Map<String, String>> redisHolders(BlockKey[] keys) {
+        return Arrays.stream(keys).map(k -> RedisHolders.of(pool.redis(), k)).toList();
     }
 
     private static List<MapRecord<String, Object, Object>> events(String type, BlockKey[] keys) {

@@ -88,8 +88,8 @@ public class MemPoolConfiguration {
     }
 
     @Bean
-    ClusterIndex clusterIndex(ReactiveStringRedisTemplate redis, MemPoolProperties props) {
-        return new ClusterIndex(redis, props.poolId());
+    ClusterIndex clusterIndex(ReactiveStringRedisTemplate redis, PoolRegistry registry) {
+        return new ClusterIndex(redis, registry);
     }
 
     @Bean(destroyMethod = "close")

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -16,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mempool")
 public record MemPoolProperties(
-        @NotBlank String poolId,
+        // Redis lists a key's holders as "pool=TIER,pool=TIER" (docs/mempool-redis.md).
+        @NotBlank @Pattern(regexp = "[^\\s,=]+", message = "must not contain whitespace, ',' or '='") String poolId,
         @NotBlank String advertisedHost,
         @Min(0) int dataPort,
         @NotBlank String clusterSecret,

@@ -3,7 +3,6 @@ package io.memserve.mempool.service.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -16,27 +15,28 @@ public final class RedisScripts {
     /** Approximate length the KV event stream is trimmed to. */
     public static final long STREAM_MAX_LENGTH = 100_000;
 
-    public static final RedisScript<Long> APPLY_EVENTS = script("apply-events.lua", Long.class);
-    @SuppressWarnings("rawtypes")
-    public static final RedisScript<List> MATCH = script("match.lua", List.class);
-    public static final RedisScript<Long> HEARTBEAT = script("heartbeat.lua", Long.class);
-    public static final RedisScript<Long> SWEEP_POOL = script("sweep-pool.lua", Long.class);
-    @SuppressWarnings("rawtypes")
-    public static final RedisScript<List> ENDPOINT = script("endpoint.lua", List.class);
+    public static final RedisScript<Long> APPLY_EVENTS = script(Long.class, "holders.lua", "apply-events.lua");
+    public static final RedisScript<Long> HEARTBEAT = script(Long.class, "heartbeat.lua");
+    public static final RedisScript<Long> SWEEP_POOL = script(Long.class, "holders.lua", "sweep-pool.lua");
 
     private RedisScripts() {
     }
 
     /**
-     * Read once: a script made from a resource asks the resource whether it changed on every call, which inside a
-     * Spring Boot jar is a nested-jar lookup per Redis call (a tenth of the pool's CPU time in match, by JFR).
+     * The named resources, concatenated: Redis scripts cannot call each other, so the functions several of them need
+     * are prepended. Read once: a script made from a resource asks the resource whether it changed on every call,
+     * which inside a Spring Boot jar is a nested-jar lookup per Redis call (a tenth of the pool's CPU time in match, by
+     * JFR).
      */
-    private static <T> RedisScript<T> script(String name, Class<T> type) {
-        try {
-            return RedisScript.of(new ClassPathResource("redis/" + name).getContentAsString(StandardCharsets.UTF_8),
-                    type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Redis script " + name, e);
+    private static <T> RedisScript<T> script(Class<T> type, String... names) {
+        StringBuilder source = new StringBuilder();
+        for (String name : names) {
+            try {
+                source.append(new ClassPathResource("redis/" + name).getContentAsString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the Redis script " + name, e);
+            }
         }
+        return RedisScript.of(source.toString(), type);
     }
 }

@@ -42,20 +42,23 @@ public final class PoolRegistry {
             args.add(Long.toString(t == null ? 0 : t.capacityBytes()));
             args.add(Long.toString(t == null ? 0 : t.usedBytes()));
         }
+        args.add(LivenessKey.value(self));
         return redis.execute(RedisScripts.HEARTBEAT, List.of(), args).then();
     }
 
     /** The endpoint of a live pool; empty when it is unknown or its heartbeat lapsed. */
     public Mono<PoolEndpoint> endpoint(String poolId) {
-        return redis.execute(RedisScripts.ENDPOINT, List.of(), List.of(poolId)).next()
-                .filter(e -> !e.isEmpty())
-                .map(e -> new PoolEndpoint(poolId, (String) e.get(0), Integer.parseInt((String) e.get(1)),
-                        Integer.parseInt((String) e.get(2))));
+        return redis.opsForValue().get(LivenessKey.of(poolId)).map(value -> LivenessKey.endpoint(poolId, value));
+    }
+
+    /** Every registered pool, live or not yet swept. */
+    public Mono<List<String>> registered() {
+        return redis.opsForSet().members("memserve:pools").collectList();
     }
 
     /** Removes the index entries of every registered pool whose heartbeat lapsed; returns how many entries. */
     public Mono<Long> sweepDeadPools() {
-        return redis.opsForSet().members("memserve:pools")
+        return registered().flatMapMany(Flux::fromIterable)
                 .filter(id -> !id.equals(self.id()))
                 .concatMap(id -> sweep(id, false))
                 .reduce(0L, Long::sum);
