@@ -28,11 +28,12 @@ public record SchedulerProperties(
     }
 
     /**
-     * {@code loadWeight} is α of the prompt-tree score; {@code provisionalTtl} is how long a routing decision counts
-     * as cached without a KV event confirming it.
+     * {@code loadWeight} is α of the prompt-tree score and {@code remoteHitWeight} what a block that only another
+     * instance's pool holds is worth there against one in the instance's own pool; {@code provisionalTtl} is how long
+     * a routing decision counts as cached without a KV event confirming it.
      */
     public record Routing(Duration registryRefresh, Duration eventPoll, int eventBatch, Duration provisionalTtl,
-            double loadWeight, int sessions) {
+            double loadWeight, double remoteHitWeight, int sessions) {
         public Routing {
             require(positive(registryRefresh), "memserve.routing.registry-refresh must be positive");
             require(positive(eventPoll), "memserve.routing.event-poll must be positive");
@@ -40,6 +41,8 @@ public record SchedulerProperties(
             require(positive(provisionalTtl), "memserve.routing.provisional-ttl must be positive");
             require(loadWeight >= 0 && Double.isFinite(loadWeight),
                     "memserve.routing.load-weight must be a finite number >= 0, got " + loadWeight);
+            require(remoteHitWeight >= 0 && remoteHitWeight <= 1,
+                    "memserve.routing.remote-hit-weight must be between 0 and 1, got " + remoteHitWeight);
             require(sessions >= 1, "memserve.routing.sessions must be >= 1, got " + sessions);
         }
     }

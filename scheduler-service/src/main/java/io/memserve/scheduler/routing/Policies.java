@@ -13,7 +13,8 @@ public final class Policies {
             case "round-robin" -> new RoundRobinPolicy();
             case "least-load" -> new LeastLoadPolicy();
             case "session" -> new SessionPolicy(routing.sessions());
-            case "prompt-tree" -> new PromptTreePolicy(routing.loadWeight(), promptLengths);
+            case "prompt-tree" -> new PromptTreePolicy(routing.loadWeight(), routing.remoteHitWeight(),
+                    promptLengths);
             default -> throw new IllegalArgumentException("memserve.policy (MEMSERVE_POLICY) must be one of "
                     + "prompt-tree, least-load, session, round-robin; got '" + name + "'");
         };

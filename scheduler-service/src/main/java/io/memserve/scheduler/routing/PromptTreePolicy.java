@@ -1,40 +1,55 @@
 package io.memserve.scheduler.routing;
 
+import java.util.List;
 import java.util.function.DoubleSupplier;
 
 import io.memserve.serving.api.InstanceRecord;
 
 /**
- * Longest cached prefix, weighed against load:
- * {@code score = matched_tokens − α · load · avg_prompt_tokens}, highest score wins, ties go to the least loaded
- * (then the first in id order). One queued or running sequence thus costs α average prompts of cached prefix, so a
- * hot instance keeps its conversations only while its queue is short enough that recomputing elsewhere would be
- * slower. α is {@code memserve.routing.load-weight}.
+ * Longest cached prefix, weighed against load. An instance's prefill pulls the blocks another instance's pool holds
+ * through MemPool rather than recomputing them, so what counts is how much of the prompt it can get cheaply:
+ * {@code reach = local + β · (best − local)}, where {@code local} is what its own pool holds, {@code best} the most any
+ * candidate's pool holds and β ({@code memserve.routing.remote-hit-weight}) what a pulled block is worth against a
+ * local one. Then {@code score = reach − α · load · avg_prompt_tokens}; the highest score wins, ties go to the least
+ * loaded (then the first in id order). One queued or running sequence costs α average prompts, so locality decides
+ * between instances of equal load and a queue outweighs it, since waiting behind it costs more than pulling the
+ * blocks elsewhere. α is {@code memserve.routing.load-weight}.
  */
 public final class PromptTreePolicy implements RoutingPolicy {
     private final double loadWeight;
+    private final double remoteHitWeight;
     private final DoubleSupplier averagePromptTokens;
 
-    public PromptTreePolicy(double loadWeight, DoubleSupplier averagePromptTokens) {
+    public PromptTreePolicy(double loadWeight, double remoteHitWeight, DoubleSupplier averagePromptTokens) {
         this.loadWeight = loadWeight;
+        this.remoteHitWeight = remoteHitWeight;
         this.averagePromptTokens = averagePromptTokens;
     }
 
     @Override
     public InstanceRecord pick(Candidates candidates, RouteRequest request) {
         double loadCost = loadWeight * averagePromptTokens.getAsDouble();
-        InstanceRecord best = null;
+        List<InstanceRecord> instances = candidates.instances();
+        int[] local = new int[instances.size()];
+        int best = 0;
+        for (int i = 0; i < local.length; i++) {
+            local[i] = candidates.prefixes().matchedTokens(instances.get(i), request.promptTokenIds());
+            best = Math.max(best, local[i]);
+        }
+        InstanceRecord chosen = null;
         double bestScore = Double.NEGATIVE_INFINITY;
-        int bestLoad = Integer.MAX_VALUE;
-        for (InstanceRecord candidate : candidates.instances()) {
+        int chosenLoad = Integer.MAX_VALUE;
+        for (int i = 0; i < local.length; i++) {
+            InstanceRecord candidate = instances.get(i);
             int load = candidates.load().load(candidate);
-            double score = candidates.prefixes().matchedTokens(candidate, request.promptTokenIds()) - loadCost * load;
-            if (score > bestScore || (score == bestScore && load < bestLoad)) {
-                best = candidate;
+            double reach = local[i] + remoteHitWeight * (best - local[i]);
+            double score = reach - loadCost * load;
+            if (score > bestScore || (score == bestScore && load < chosenLoad)) {
+                chosen = candidate;
                 bestScore = score;
-                bestLoad = load;
+                chosenLoad = load;
             }
         }
-        return best;
+        return chosen;
     }
 }

@@ -51,13 +51,28 @@ class PoliciesTest {
 
     @Test
     void promptTreeWeighsTheCachedPrefixAgainstLoad() {
-        PromptTreePolicy policy = new PromptTreePolicy(0.5, () -> 64);
+        // β = 0: a block another pool holds is worth nothing, only an instance's own pool counts.
+        PromptTreePolicy policy = new PromptTreePolicy(0.5, 0, () -> 64);
         // a: 48 cached tokens, load 1 → 48 − 0.5·1·64 = 16; b: nothing cached, idle → 0.
         assertEquals("a", policy.pick(candidates(Map.of("a", 1, "b", 0), Map.of("a", 48)), NO_SESSION).id());
         // a with load 2 → 48 − 64 = −16 < 0: the idle instance wins.
         assertEquals("b", policy.pick(candidates(Map.of("a", 2, "b", 0), Map.of("a", 48)), NO_SESSION).id());
         // equal scores: the less loaded one.
         assertEquals("b", policy.pick(candidates(Map.of("a", 1, "b", 0), Map.of("a", 32)), NO_SESSION).id());
+    }
+
+    @Test
+    void promptTreeCountsBlocksAnotherPoolHoldsAtTheRemoteHitWeight() {
+        PromptTreePolicy policy = new PromptTreePolicy(0.5, 0.9, () -> 64);
+        // Both idle: a reaches 48 locally, b 0.9·48 = 43.2 by pulling: locality decides.
+        assertEquals("a", policy.pick(candidates(Map.of("a", 0, "b", 0), Map.of("a", 48)), NO_SESSION).id());
+        // Equal load: still a (48 − 32 against 43.2 − 32).
+        assertEquals("a", policy.pick(candidates(Map.of("a", 1, "b", 1), Map.of("a", 48)), NO_SESSION).id());
+        // a busier by one: 48 − 32 = 16 against b's 43.2: b pulls the prefix rather than queue behind a.
+        assertEquals("b", policy.pick(candidates(Map.of("a", 1, "b", 0), Map.of("a", 48)), NO_SESSION).id());
+        // b holds part of it: 0.9 of the 32 tokens it lacks.
+        assertEquals("b", policy.pick(candidates(Map.of("a", 1, "b", 0), Map.of("a", 48, "b", 16)), NO_SESSION)
+                .id());
     }
 
     @Test
