@@ -9,9 +9,8 @@ import java.util.List;
  * Cuts a call's blocks, in order, into frames that fit the connection's frame limit. A frame's payload is bounded by
  * its block table plus its block bytes, which holds for a PUT and for both the request and the answer of a GET.
  *
- * <p>Frames are also kept near {@link #TARGET_BLOCK_BYTES}: small enough that a frame's bytes are still in cache
- * when they are checksummed and copied, and that one call becomes several frames served by several connections and
- * server threads at once; large enough that per-frame work is noise.
+ * <p>Frames are also kept near {@link #TARGET_BLOCK_BYTES}: small enough that one call becomes several frames served by
+ * several connections and server threads at once; large enough that per-frame work is noise.
  */
 final class BatchSplitter {
 

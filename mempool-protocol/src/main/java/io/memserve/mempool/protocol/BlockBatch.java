@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The blocks of one PUT or GET frame, and what to do with its answer. A PUT sends the caller's segments uncopied
- * behind the block table; a GET copies the answer's bytes straight from the received buffers into the caller's
- * segments.
+ * behind the block table; a GET's answer of the right size is received straight into the caller's segments
+ * ({@link SegmentsPayload}), so any other answer that reaches {@link #complete} is an error.
  */
 record BlockBatch(Opcode opcode, long[] addresses, List<MemorySegment> segments) {
 
@@ -43,7 +43,7 @@ record BlockBatch(Opcode opcode, long[] addresses, List<MemorySegment> segments)
     }
 
     /**
-     * Takes the peer's answer to this batch.
+     * Takes the peer's answer to this batch, other than a GET's data.
      *
      * @throws DataPlaneException the error the peer reported, or MALFORMED for an answer that does not fit the request
      */
@@ -53,15 +53,6 @@ record BlockBatch(Opcode opcode, long[] addresses, List<MemorySegment> segments)
         }
         ByteBuf payload = answer.payload();
         if (opcode == Opcode.PUT && answer.opcode() == Opcode.PUT_OK && !payload.isReadable()) {
-            return;
-        }
-        if (opcode == Opcode.GET && answer.opcode() == Opcode.GET_DATA
-                && payload.readableBytes() == table().dataBytes()) {
-            int offset = payload.readerIndex();
-            for (MemorySegment segment : segments) {
-                payload.getBytes(offset, segment.asByteBuffer());
-                offset += (int) segment.byteSize();
-            }
             return;
         }
         throw new DataPlaneException(ErrorCode.MALFORMED, peer + " answered " + opcode + " with " + answer.opcode()

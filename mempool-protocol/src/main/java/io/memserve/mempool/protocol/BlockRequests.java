@@ -6,16 +6,21 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.LongFunction;
 
 /**
  * Carries out PUT and GET against the pool's memory. Every block of a request is opened (pinned) and checked before
- * a byte moves, so a refused request changes nothing.
+ * a byte moves, so a refused request changes nothing; a PUT's blocks change only when it is committed
+ * ({@link PutPayload}).
  */
 final class BlockRequests {
 
-    /** A GET's response payload, which references the pinned blocks until {@link #unpin()} after it was sent. */
-    record Readout(ByteBuf payload, List<BlockHandle> handles) {
+    /**
+     * A GET's response payload, which references the pinned blocks until {@link #unpin()} after it was sent, and its
+     * CRC32C.
+     */
+    record Readout(ByteBuf payload, int checksum, List<BlockHandle> handles) {
 
         void unpin() {
             closeAll(handles);
@@ -28,27 +33,26 @@ final class BlockRequests {
         this.memory = memory;
     }
 
-    /** Copies a PUT's block bytes, straight from the received buffers, into the blocks. */
-    void put(ByteBuf payload) {
-        BlockTable table = BlockTable.read(payload);
+    /**
+     * Checks a PUT's table against the block bytes that follow it and pins its blocks for writing, as soon as the
+     * table has arrived and before any block bytes have.
+     *
+     * @param dataBytes the payload bytes that follow the table
+     */
+    List<BlockHandle> openForPut(BlockTable table, long dataBytes) {
         table.requireDistinct();
-        if (table.dataBytes() != payload.readableBytes()) {
+        if (table.dataBytes() != dataBytes) {
             throw new RequestRefused(ErrorCode.MALFORMED, "block lengths add up to " + table.dataBytes()
-                    + " bytes but the payload carries " + payload.readableBytes());
+                    + " bytes but the payload carries " + dataBytes);
         }
-        List<BlockHandle> handles = open(table, memory::openForWrite);
-        try {
-            int offset = payload.readerIndex();
-            for (int i = 0; i < handles.size(); i++) {
-                payload.getBytes(offset, handles.get(i).segment().asByteBuffer());
-                offset += table.lengths()[i];
-            }
-        } finally {
-            closeAll(handles);
-        }
+        return open(table, memory::openForWrite);
     }
 
-    /** Pins the requested blocks and wraps them, uncopied, as the response payload. */
+    /**
+     * Pins the requested blocks and wraps them, uncopied, as the response payload. Its checksum comes from the blocks'
+     * remembered checksums, so a block's bytes are read only by the socket (and checksummed here only the first time
+     * it is served after a write that did not remember one).
+     */
     Readout get(ByteBuf payload, int maxPayloadBytes, ByteBufAllocator alloc) {
         BlockTable table = BlockTable.read(payload);
         if (payload.isReadable()) {
@@ -61,10 +65,22 @@ final class BlockRequests {
         }
         List<BlockHandle> handles = open(table, memory::openForRead);
         CompositeByteBuf data = alloc.compositeDirectBuffer(handles.size());
+        int checksum = 0;
         for (BlockHandle handle : handles) {
             data.addComponent(true, Unpooled.wrappedBuffer(handle.segment().asByteBuffer()));
+            checksum = Crc32c.combine(checksum, checksumOf(handle), handle.segment().byteSize());
         }
-        return new Readout(data, handles);
+        return new Readout(data, checksum, handles);
+    }
+
+    private static int checksumOf(BlockHandle handle) {
+        OptionalInt remembered = handle.checksum();
+        if (remembered.isPresent()) {
+            return remembered.getAsInt();
+        }
+        int checksum = Crc32c.of(handle.segment());
+        handle.rememberChecksum(checksum);
+        return checksum;
     }
 
     private static List<BlockHandle> open(BlockTable table, LongFunction<BlockHandle> opener) {
@@ -90,7 +106,7 @@ final class BlockRequests {
         }
     }
 
-    private static void closeAll(List<BlockHandle> handles) {
+    static void closeAll(List<BlockHandle> handles) {
         for (BlockHandle handle : handles) {
             handle.close();
         }

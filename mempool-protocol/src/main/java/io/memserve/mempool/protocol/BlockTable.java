@@ -36,6 +36,17 @@ record BlockTable(long[] addresses, int[] lengths) {
         }
     }
 
+    /** @throws RequestRefused MALFORMED for a count of 0 or one whose entries do not fit in the payload */
+    static void requireFits(long count, long payloadBytes) {
+        if (count == 0) {
+            throw new RequestRefused(ErrorCode.MALFORMED, "block count is 0");
+        }
+        if (count * ENTRY_BYTES > payloadBytes - 4) {
+            throw new RequestRefused(ErrorCode.MALFORMED,
+                    "block count " + count + " does not fit in a " + payloadBytes + "-byte payload");
+        }
+    }
+
     /**
      * Reads the table at the start of a payload, leaving the reader index after it.
      *
@@ -46,13 +57,7 @@ record BlockTable(long[] addresses, int[] lengths) {
             throw new RequestRefused(ErrorCode.MALFORMED, "payload too short for a block count");
         }
         long count = payload.readUnsignedInt();
-        if (count == 0) {
-            throw new RequestRefused(ErrorCode.MALFORMED, "block count is 0");
-        }
-        if (count * ENTRY_BYTES > payload.readableBytes()) {
-            throw new RequestRefused(ErrorCode.MALFORMED,
-                    "block count " + count + " does not fit in a " + (payload.readableBytes() + 4) + "-byte payload");
-        }
+        requireFits(count, payload.readableBytes() + 4);
         long[] addresses = new long[(int) count];
         int[] lengths = new int[(int) count];
         for (int i = 0; i < count; i++) {

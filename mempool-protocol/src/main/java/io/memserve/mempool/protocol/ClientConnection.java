@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * by request id. At most the agreed number of requests are outstanding; later calls wait here, in order. All state is
  * touched only on the connection's event loop.
  */
-final class ClientConnection extends ChannelInboundHandlerAdapter implements FrameDecoder.Gate {
+final class ClientConnection extends ChannelInboundHandlerAdapter implements FrameDecoder.Receiver {
 
     private enum State { AWAIT_CHALLENGE, AWAIT_AUTH_OK, READY, CLOSED }
 
@@ -99,6 +99,21 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Fra
         if (!expected) {
             throw new ProtocolViolation(ErrorCode.MALFORMED, "unexpected " + opcode + " from the server");
         }
+    }
+
+    /** A GET's answer goes straight into the call's segments; everything else is buffered and read as a frame. */
+    @Override
+    public PayloadSink payloadSink(ChannelHandlerContext ctx, Opcode opcode, int requestId, int length) {
+        PendingCall call = opcode == Opcode.GET_DATA ? inFlight.get(requestId) : null;
+        if (call == null || call.batch.opcode() != Opcode.GET || call.batch.table().dataBytes() != length) {
+            return null;
+        }
+        call.receiving = new SegmentsPayload(call.batch.segments(), () -> {
+            inFlight.remove(requestId);
+            call.succeed();
+            sendWaiting();
+        });
+        return call.receiving;
     }
 
     @Override
@@ -233,6 +248,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Fra
     /** Drops a call that timed out or was cancelled; false if it had already been answered. */
     private boolean forget(PendingCall call) {
         boolean removed = inFlight.remove(call.requestId, call) || waiting.remove(call);
+        if (call.receiving != null) {
+            call.receiving.detach();
+        }
         call.stopTimer();
         sendWaiting();
         return removed;

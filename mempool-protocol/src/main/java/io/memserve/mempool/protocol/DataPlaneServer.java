@@ -43,6 +43,7 @@ public final class DataPlaneServer implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         ServerSession session = new ServerSession(settings, handshake, requests);
                         FrameDecoder decoder = new FrameDecoder(session, settings.requestTimeout());
+                        channel.config().setRecvByteBufAllocator(new ReceiveBuffers(decoder));
                         session.decoder(decoder);
                         channel.pipeline().addLast(decoder, session);
                     }

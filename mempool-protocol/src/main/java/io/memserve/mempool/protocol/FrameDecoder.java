@@ -4,44 +4,56 @@ import static io.memserve.mempool.protocol.FrameFormat.HEADER_BYTES;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 
 /**
  * Cuts the byte stream into frames and checks each one before anything else sees it: magic, version, header
- * checksum, opcode, whether the opcode is allowed now, the length limit (before a byte of payload is buffered),
- * flags, and the payload checksum. Any failure is a {@link ProtocolViolation}; after one the decoder drops all further
- * input while the connection is being closed.
+ * checksum, opcode, whether the opcode is allowed now, the length limit (before a byte of payload is taken), flags,
+ * and the payload checksum. Any failure is a {@link ProtocolViolation}; after one the decoder drops all further input
+ * while the connection is being closed.
  *
- * <p>Received buffers are kept as components of a composite rather than merged, so a large payload is never copied
- * here: the only copy is the one into its destination block. The payload checksum is computed piece by piece as the
- * bytes arrive, while each read is still in the cache it was just copied into, not in one pass over the whole frame
- * at the end.
+ * <p>Each payload goes to the {@link PayloadSink} its {@link Receiver} picks from the header, as it arrives: buffered
+ * and passed on as a {@link Frame} by default, or straight into the memory it is meant for (a GET's answer into the
+ * caller's segments), where the socket can also read it directly ({@link #receiveBuffer}).
  */
-final class FrameDecoder extends ByteToMessageDecoder {
+final class FrameDecoder extends ChannelInboundHandlerAdapter {
 
-    /** Says whether a frame with this opcode may arrive now, throwing the violation if not. */
-    interface Gate {
+    /**
+     * Reads of ordinary buffers are cut at the end of the current payload, and between frames are at most this long,
+     * so that little of a payload that could be received in place lands in an ordinary buffer first.
+     */
+    static final int BETWEEN_FRAMES_READ_BYTES = 16 * 1024;
+
+    /** The handler a decoder serves: which frames it accepts now and where their payloads go. */
+    interface Receiver {
+
+        /** Says whether a frame with this opcode may arrive now, throwing the violation if not. */
         void admit(Opcode opcode);
+
+        /** Where an admitted frame's payload goes; null for a {@link BufferedPayload}. */
+        PayloadSink payloadSink(ChannelHandlerContext ctx, Opcode opcode, int requestId, int length);
     }
 
-    private final Gate gate;
+    private final Receiver receiver;
     private final Duration incompleteFrameTimeout;
+    private final ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
     private int maxFrameBytes = FrameFormat.UNAUTHENTICATED_MAX_FRAME_BYTES;
     private boolean failed;
     private ScheduledFuture<?> incompleteFrameTimer;
-    private final CRC32C payloadCrc = new CRC32C();
-    /** Bytes of the current frame's payload already folded into {@link #payloadCrc}. */
-    private long payloadChecked;
+    /** The current frame's, once its header is checked; null while a header is being read. */
+    private PayloadSink sink;
+    private int payloadRemaining;
+    private int payloadCrc;
 
-    FrameDecoder(Gate gate, Duration incompleteFrameTimeout) {
-        this.gate = gate;
+    FrameDecoder(Receiver receiver, Duration incompleteFrameTimeout) {
+        this.receiver = receiver;
         this.incompleteFrameTimeout = incompleteFrameTimeout;
-        setCumulator(COMPOSITE_CUMULATOR);
     }
 
     /** Raised once the peer has authenticated, to the limit both ends agreed on. */
@@ -53,107 +65,163 @@ final class FrameDecoder extends ByteToMessageDecoder {
     void fail() {
         failed = true;
         cancelTimer();
+        abandonFrame();
+    }
+
+    /** A buffer the socket may read the next payload bytes into directly, or null (see {@link ReceiveBuffers}). */
+    ByteBuf receiveBuffer() {
+        return failed || sink == null ? null : sink.receiveBuffer(payloadRemaining);
+    }
+
+    /** The most an ordinary buffer should take in the next read. */
+    int readLimit() {
+        return sink == null ? BETWEEN_FRAMES_READ_BYTES : payloadRemaining;
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (failed) {
-            in.skipBytes(in.readableBytes());
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf in)) {
+            ctx.fireChannelRead(msg);
             return;
         }
-        if (in.readableBytes() < HEADER_BYTES) {
-            awaitRest(ctx, in);
-            return;
+        try {
+            while (!failed && in.isReadable()) {
+                if (sink == null) {
+                    int take = Math.min(header.remaining(), in.readableBytes());
+                    in.readBytes(header.array(), header.position(), take);
+                    header.position(header.position() + take);
+                    if (!header.hasRemaining()) {
+                        startFrame(ctx);
+                    }
+                } else {
+                    int take = Math.min(payloadRemaining, in.readableBytes());
+                    sink.accept(in, in.readerIndex(), take);
+                    in.skipBytes(take);
+                    payloadRemaining -= take;
+                    if (payloadRemaining == 0) {
+                        finishFrame();
+                    }
+                }
+            }
+            if (!failed) {
+                timeIncompleteFrame(ctx);
+            }
+        } catch (ProtocolViolation violation) {
+            fail();
+            ctx.fireExceptionCaught(violation);
+        } finally {
+            in.release();
         }
-        int start = in.readerIndex();
-        Opcode opcode = checkHeader(in, start);
-        long length = in.getUnsignedInt(start + FrameFormat.LENGTH_OFFSET);
-        int payloadStart = start + HEADER_BYTES;
-        long arrived = Math.min(length, in.readableBytes() - HEADER_BYTES);
-        if (arrived > payloadChecked) {
-            Crc32c.update(payloadCrc, in, payloadStart + (int) payloadChecked, (int) (arrived - payloadChecked));
-            payloadChecked = arrived;
-        }
-        if (arrived < length) {
-            awaitRest(ctx, in);
-            return;
-        }
-        int payloadLength = (int) length;
-        int crc = (int) payloadCrc.getValue();
-        payloadCrc.reset();
-        payloadChecked = 0;
-        if (crc != in.getInt(start + FrameFormat.PAYLOAD_CRC_OFFSET)) {
-            throw new ProtocolViolation(ErrorCode.BAD_CHECKSUM, "payload checksum mismatch in " + opcode + " frame");
-        }
-        cancelTimer();
-        int requestId = in.getInt(start + FrameFormat.REQUEST_ID_OFFSET);
-        ByteBuf payload = in.retainedSlice(payloadStart, payloadLength);
-        in.skipBytes(HEADER_BYTES + payloadLength);
-        out.add(new Frame(opcode, requestId, payload));
     }
 
-    private Opcode checkHeader(ByteBuf in, int start) {
-        int magic = in.getInt(start + FrameFormat.MAGIC_OFFSET);
+    private void startFrame(ChannelHandlerContext ctx) {
+        int magic = header.getInt(FrameFormat.MAGIC_OFFSET);
         if (magic != FrameFormat.MAGIC) {
             throw new ProtocolViolation(ErrorCode.BAD_MAGIC, String.format("bad magic 0x%08x", magic));
         }
-        int version = in.getUnsignedByte(start + FrameFormat.VERSION_OFFSET);
+        int version = Byte.toUnsignedInt(header.get(FrameFormat.VERSION_OFFSET));
         if (version != FrameFormat.VERSION) {
             throw new ProtocolViolation(ErrorCode.UNSUPPORTED_VERSION,
                     "protocol version " + version + " is not supported; this end speaks " + FrameFormat.VERSION);
         }
         CRC32C crc = new CRC32C();
-        crc.update(in.nioBuffer(start, FrameFormat.HEADER_CRC_OFFSET));
-        if ((int) crc.getValue() != in.getInt(start + FrameFormat.HEADER_CRC_OFFSET)) {
+        crc.update(header.array(), 0, FrameFormat.HEADER_CRC_OFFSET);
+        if ((int) crc.getValue() != header.getInt(FrameFormat.HEADER_CRC_OFFSET)) {
             throw new ProtocolViolation(ErrorCode.BAD_CHECKSUM, "header checksum mismatch");
         }
-        int code = in.getUnsignedByte(start + FrameFormat.OPCODE_OFFSET);
+        int code = Byte.toUnsignedInt(header.get(FrameFormat.OPCODE_OFFSET));
         Opcode opcode = Opcode.of(code);
         if (opcode == null) {
             throw new ProtocolViolation(ErrorCode.UNKNOWN_OPCODE, String.format("unknown opcode 0x%02x", code));
         }
-        gate.admit(opcode);
-        long length = in.getUnsignedInt(start + FrameFormat.LENGTH_OFFSET);
+        receiver.admit(opcode);
+        long length = Integer.toUnsignedLong(header.getInt(FrameFormat.LENGTH_OFFSET));
         if (length > maxFrameBytes - HEADER_BYTES) {
             throw new ProtocolViolation(ErrorCode.FRAME_TOO_LARGE, "payload of " + length + " bytes exceeds the "
                     + maxFrameBytes + "-byte frame limit");
         }
-        int flags = in.getUnsignedShort(start + FrameFormat.FLAGS_OFFSET);
+        int flags = Short.toUnsignedInt(header.getShort(FrameFormat.FLAGS_OFFSET));
         if (flags != 0) {
             throw new ProtocolViolation(ErrorCode.MALFORMED, "flags must be 0 in version 1, got " + flags);
         }
-        return opcode;
-    }
-
-    @Override
-    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        decode(ctx, in, out);
-        if (!failed && in.isReadable()) {
-            throw new ProtocolViolation(ErrorCode.TRUNCATED,
-                    "connection closed in the middle of a frame, " + in.readableBytes() + " bytes into it");
+        int requestId = header.getInt(FrameFormat.REQUEST_ID_OFFSET);
+        payloadCrc = header.getInt(FrameFormat.PAYLOAD_CRC_OFFSET);
+        payloadRemaining = (int) length;
+        header.clear();
+        PayloadSink chosen = receiver.payloadSink(ctx, opcode, requestId, payloadRemaining);
+        sink = chosen != null ? chosen : new BufferedPayload(ctx, opcode, requestId);
+        if (payloadRemaining == 0) {
+            finishFrame();
         }
     }
 
-    @Override
-    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+    private void finishFrame() {
+        PayloadSink done = sink;
+        sink = null;
+        if (done.checksum() != payloadCrc) {
+            done.abandon();
+            throw new ProtocolViolation(ErrorCode.BAD_CHECKSUM, "payload checksum mismatch");
+        }
         cancelTimer();
+        done.complete();
+    }
+
+    private boolean inFrame() {
+        return sink != null || header.position() > 0;
+    }
+
+    private void abandonFrame() {
+        if (sink != null) {
+            PayloadSink abandoned = sink;
+            sink = null;
+            abandoned.abandon();
+        }
+        header.clear();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            truncated(ctx, "the peer shut down its output");
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        truncated(ctx, "connection closed");
+        abandonFrame();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancelTimer();
+        abandonFrame();
+    }
+
+    private void truncated(ChannelHandlerContext ctx, String why) {
+        if (!failed && inFrame()) {
+            fail();
+            ctx.fireExceptionCaught(new ProtocolViolation(ErrorCode.TRUNCATED, why + " in the middle of a frame"));
+        }
     }
 
     /**
      * A frame that has begun must be finished in time, or a peer whose length field promises more than it sends
      * would hold the connection, and the buffered bytes, for ever.
      */
-    private void awaitRest(ChannelHandlerContext ctx, ByteBuf in) {
-        if (!in.isReadable()) {
+    private void timeIncompleteFrame(ChannelHandlerContext ctx) {
+        if (!inFrame()) {
             cancelTimer();
-            return;
-        }
-        if (incompleteFrameTimer == null) {
-            int buffered = in.readableBytes();
+        } else if (incompleteFrameTimer == null) {
             incompleteFrameTimer = ctx.executor().schedule(() -> {
                 incompleteFrameTimer = null;
-                ctx.fireExceptionCaught(new ProtocolViolation(ErrorCode.TRUNCATED, "incomplete frame: "
-                        + buffered + "+ bytes received and the rest not within " + incompleteFrameTimeout));
+                if (!failed && inFrame()) {
+                    fail();
+                    ctx.fireExceptionCaught(new ProtocolViolation(ErrorCode.TRUNCATED, "incomplete frame: the rest"
+                            + " did not arrive within " + incompleteFrameTimeout));
+                }
             }, incompleteFrameTimeout.toNanos(), TimeUnit.NANOSECONDS);
         }
     }

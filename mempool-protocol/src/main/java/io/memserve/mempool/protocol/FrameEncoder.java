@@ -25,6 +25,11 @@ final class FrameEncoder {
             payload.release();
             throw e;
         }
+        return encode(alloc, opcode, requestId, payload, payloadCrc);
+    }
+
+    /** The frame, owning {@code payload}, whose CRC32C is known already. */
+    static ByteBuf encode(ByteBufAllocator alloc, Opcode opcode, int requestId, ByteBuf payload, int payloadCrc) {
         ByteBuf header = alloc.directBuffer(HEADER_BYTES);
         header.writeInt(FrameFormat.MAGIC);
         header.writeByte(FrameFormat.VERSION);

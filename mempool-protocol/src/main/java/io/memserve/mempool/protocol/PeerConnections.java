@@ -74,6 +74,7 @@ final class PeerConnections {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         FrameDecoder decoder = new FrameDecoder(connection, settings.requestTimeout());
+                        channel.config().setRecvByteBufAllocator(new ReceiveBuffers(decoder));
                         connection.decoder(decoder);
                         channel.pipeline().addLast(decoder, connection);
                     }

@@ -11,6 +11,8 @@ final class PendingCall {
     private final MonoSink<Void> sink;
     int requestId;
     ScheduledFuture<?> timer;
+    /** Set while the answer to a GET is arriving into the call's segments. */
+    SegmentsPayload receiving;
 
     PendingCall(BlockBatch batch, long deadlineNanos, MonoSink<Void> sink) {
         this.batch = batch;

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * event loop; reading stops while {@code maxInFlight} responses are unsent or the socket is not writable, which is
  * what bounds a connection's memory (docs/mempool-protocol.md, "Flow control").
  */
-final class ServerSession extends ChannelInboundHandlerAdapter implements FrameDecoder.Gate {
+final class ServerSession extends ChannelInboundHandlerAdapter implements FrameDecoder.Receiver {
 
     private static final System.Logger LOG = System.getLogger(DataPlaneServer.class.getName());
 
@@ -59,6 +59,25 @@ final class ServerSession extends ChannelInboundHandlerAdapter implements FrameD
         }
     }
 
+    /** A PUT's block bytes are received into its blocks as they arrive; every other frame is buffered whole. */
+    @Override
+    public PayloadSink payloadSink(ChannelHandlerContext ctx, Opcode opcode, int requestId, int length) {
+        if (opcode != Opcode.PUT) {
+            return null;
+        }
+        return new PutPayload(requests, length, failure -> {
+            if (state == State.CLOSING) {
+                return;
+            }
+            if (failure != null) {
+                refuse(ctx, requestId, failure);
+            } else {
+                respond(ctx, FrameEncoder.encode(ctx.alloc(), Opcode.PUT_OK, requestId, Unpooled.EMPTY_BUFFER, 0),
+                        null);
+            }
+        });
+    }
+
     private static void expectHandshake(Opcode received, Opcode expected) {
         if (received != expected) {
             throw new ProtocolViolation(ErrorCode.NOT_AUTHENTICATED,
@@ -91,7 +110,6 @@ final class ServerSession extends ChannelInboundHandlerAdapter implements FrameD
             switch (frame.opcode()) {
                 case HELLO -> onHello(ctx, frame.payload());
                 case AUTH -> onAuth(ctx, frame.payload());
-                case PUT -> onPut(ctx, frame);
                 case GET -> onGet(ctx, frame);
                 case ERROR -> onPeerError(ctx, frame);
                 default -> throw new IllegalStateException("the gate admitted " + frame.opcode());
@@ -135,17 +153,6 @@ final class ServerSession extends ChannelInboundHandlerAdapter implements FrameD
         ctx.writeAndFlush(FrameEncoder.encode(ctx.alloc(), Opcode.AUTH_OK, 0, Unpooled.EMPTY_BUFFER));
     }
 
-    private void onPut(ChannelHandlerContext ctx, Frame frame) {
-        try {
-            requests.put(frame.payload());
-        } catch (RuntimeException e) {
-            refuse(ctx, frame.requestId(), e);
-            return;
-        }
-        respond(ctx, FrameEncoder.encode(ctx.alloc(), Opcode.PUT_OK, frame.requestId(), Unpooled.EMPTY_BUFFER),
-                null);
-    }
-
     private void onGet(ChannelHandlerContext ctx, Frame frame) {
         BlockRequests.Readout readout;
         try {
@@ -156,7 +163,8 @@ final class ServerSession extends ChannelInboundHandlerAdapter implements FrameD
         }
         ByteBuf answer;
         try {
-            answer = FrameEncoder.encode(ctx.alloc(), Opcode.GET_DATA, frame.requestId(), readout.payload());
+            answer = FrameEncoder.encode(ctx.alloc(), Opcode.GET_DATA, frame.requestId(), readout.payload(),
+                    readout.checksum());
         } catch (RuntimeException e) {
             readout.unpin();
             refuse(ctx, frame.requestId(), e);

@@ -5,7 +5,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -22,10 +21,6 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 /** Native epoll where the platform has it, NIO elsewhere, and the socket options of a bulk-transfer connection. */
 final class Transport {
-
-    private static final int MIN_READ_BYTES = 64 * 1024;
-    private static final int INITIAL_READ_BYTES = 256 * 1024;
-    private static final int MAX_READ_BYTES = 2 * 1024 * 1024;
 
     private Transport() {
     }
@@ -48,7 +43,6 @@ final class Transport {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // A peer that shuts down its output mid-frame still gets the TRUNCATED error back.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, receiveBuffers())
                 .childOption(ChannelOption.ALLOCATOR, receiveMemory())
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(settings));
         if (settings.socketBufferBytes() > 0) {
@@ -66,7 +60,6 @@ final class Transport {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.handshakeTimeout().toMillis())
-                .option(ChannelOption.RCVBUF_ALLOCATOR, receiveBuffers())
                 .option(ChannelOption.ALLOCATOR, receiveMemory())
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(settings));
         socketBuffers(bootstrap, settings);
@@ -81,17 +74,13 @@ final class Transport {
     }
 
     /**
-     * Netty's default (adaptive) allocator does not pool reads of up to {@link #MAX_READ_BYTES}: each one was a fresh
+     * Netty's default allocator does not pool reads of up to 2 MiB ({@link ReceiveBuffers}): each one was a fresh
      * malloc, page-faulted in and unmapped again (four times the page faults per byte moved, measured with perf). The
      * pooled allocator keeps such buffers in its 4 MiB chunks, so received bytes land in memory that is mapped and
      * warm.
      */
     private static ByteBufAllocator receiveMemory() {
         return PooledByteBufAllocator.DEFAULT;
-    }
-
-    private static AdaptiveRecvByteBufAllocator receiveBuffers() {
-        return new AdaptiveRecvByteBufAllocator(MIN_READ_BYTES, INITIAL_READ_BYTES, MAX_READ_BYTES);
     }
 
     private static WriteBufferWaterMark waterMark(DataPlaneSettings settings) {

@@ -3,16 +3,21 @@ package io.memserve.mempool.protocol;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Off-heap blocks of one size, as the pool's block store would hold them, counting the pins that are open. */
+/**
+ * Off-heap blocks of one size, as the pool's block store would hold them, counting the pins that are open. A write
+ * goes to fresh memory that replaces the block's on commit.
+ */
 final class InMemoryBlockMemory implements BlockMemory, AutoCloseable {
 
     private static final class Block {
-        final MemorySegment segment;
+        volatile MemorySegment segment;
         volatile boolean written;
+        volatile OptionalInt checksum = OptionalInt.empty();
 
         Block(MemorySegment segment) {
             this.segment = segment;
@@ -52,12 +57,12 @@ final class InMemoryBlockMemory implements BlockMemory, AutoCloseable {
         if (!block.written) {
             throw new BlockAccessException("block " + Long.toHexString(address) + " was never written");
         }
-        return pin(block, false);
+        return pin(block);
     }
 
     @Override
     public BlockHandle openForWrite(long address) {
-        return pin(find(address), true);
+        return pin(find(address));
     }
 
     private Block find(long address) {
@@ -68,19 +73,43 @@ final class InMemoryBlockMemory implements BlockMemory, AutoCloseable {
         return block;
     }
 
-    private BlockHandle pin(Block block, boolean writing) {
+    private BlockHandle pin(Block block) {
         openHandles.incrementAndGet();
         return new BlockHandle() {
+            private MemorySegment target;
+
             @Override
             public MemorySegment segment() {
                 return block.segment;
             }
 
             @Override
-            public void close() {
-                if (writing) {
-                    block.written = true;
+            public OptionalInt checksum() {
+                return block.checksum;
+            }
+
+            @Override
+            public void rememberChecksum(int crc32c) {
+                block.checksum = OptionalInt.of(crc32c);
+            }
+
+            @Override
+            public MemorySegment writeTarget() {
+                if (target == null) {
+                    target = arena.allocate(blockBytes, 64);
                 }
+                return target;
+            }
+
+            @Override
+            public void commit(int crc32c) {
+                block.segment = target;
+                block.checksum = OptionalInt.of(crc32c);
+                block.written = true;
+            }
+
+            @Override
+            public void close() {
                 openHandles.decrementAndGet();
             }
         };

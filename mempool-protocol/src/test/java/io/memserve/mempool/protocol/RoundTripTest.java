@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +151,26 @@ class RoundTripTest {
         List<MemorySegment> read = Blocks.empty(arena, 3, blockBytes);
         client.put(addresses, blocks).then(client.get(addresses, read)).block();
         assertSameBytes(blocks, read);
+    }
+
+    @Test
+    void aBlockWhoseMemoryChangedSinceItWasWrittenFailsTheChecksumOfItsGet() {
+        int blockBytes = 64 * 1024;
+        InMemoryBlockMemory memory = memory(blockBytes);
+        DataPlaneClient client = client(server(TestSettings.defaults(), memory), TestSettings.defaults());
+        long[] addresses = memory.allocate(2);
+        List<MemorySegment> blocks = Blocks.random(arena, 2, blockBytes, 9);
+        client.put(addresses, blocks).block();
+
+        memory.bytesOf(addresses[1]).set(ValueLayout.JAVA_BYTE, 1000, (byte) ~blocks.get(1).get(ValueLayout.JAVA_BYTE,
+                1000));
+        DataPlaneException corrupted = assertThrows(DataPlaneException.class,
+                () -> client.get(addresses, Blocks.empty(arena, 2, blockBytes)).block());
+
+        assertEquals(ErrorCode.BAD_CHECKSUM, corrupted.code());
+        List<MemorySegment> read = Blocks.empty(arena, 1, blockBytes);
+        client.get(new long[] {addresses[0]}, read).block();
+        assertSameBytes(blocks.subList(0, 1), read);
     }
 
     @Test

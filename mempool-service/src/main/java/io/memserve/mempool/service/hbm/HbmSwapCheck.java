@@ -10,6 +10,7 @@ import io.memserve.mempool.service.store.DramTier;
 import io.memserve.mempool.service.store.HbmTier;
 import io.memserve.mempool.service.store.IndexListener;
 import io.memserve.mempool.service.store.OpenBlock;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,9 +103,13 @@ public final class HbmSwapCheck {
         SplittableRandom random = new SplittableRandom(42);
         for (long address : addresses) {
             try (OpenBlock block = store.openForWrite(address)) {
-                for (long i = 0; i < block.segment().byteSize(); i += 8) {
-                    block.segment().set(ValueLayout.JAVA_LONG_UNALIGNED, i, random.nextLong());
+                MemorySegment target = block.writeTarget();
+                for (long i = 0; i < target.byteSize(); i += 8) {
+                    target.set(ValueLayout.JAVA_LONG_UNALIGNED, i, random.nextLong());
                 }
+                CRC32C crc = new CRC32C();
+                crc.update(target.asByteBuffer());
+                block.commit((int) crc.getValue());
             }
         }
         return checksums(store, addresses);

@@ -4,6 +4,7 @@ import io.memserve.kvblock.BlockKey;
 import io.memserve.kvblock.BlockLayout;
 import io.memserve.mempool.api.TierName;
 import io.memserve.mempool.service.store.TierMemory;
+import java.util.OptionalInt;
 
 /**
  * One block of a pool. Mutable, and only ever read or changed under the block store's lock. A block is kept while
@@ -20,6 +21,7 @@ public final class Block {
     private int openHandles;
     private boolean writing;
     private boolean written;
+    private OptionalInt checksum = OptionalInt.empty();
     private Publication publication;
 
     /** What a published block is: its key, its parent's key, its model and its 16 token ids. */
@@ -86,8 +88,13 @@ public final class Block {
         openHandles--;
         if (forWrite) {
             writing = false;
-            written = true;
         }
+    }
+
+    /** The data plane wrote the block's bytes, whose CRC32C is {@code crc32c}. */
+    public void written(int crc32c) {
+        written = true;
+        checksum = OptionalInt.of(crc32c);
     }
 
     public boolean writing() {
@@ -96,6 +103,15 @@ public final class Block {
 
     public boolean written() {
         return written;
+    }
+
+    /** The CRC32C of the block's bytes, when the data plane knows it since they were last written. */
+    public OptionalInt checksum() {
+        return checksum;
+    }
+
+    public void rememberChecksum(int crc32c) {
+        checksum = OptionalInt.of(crc32c);
     }
 
     public boolean published() {

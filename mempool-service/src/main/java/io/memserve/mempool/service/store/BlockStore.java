@@ -33,6 +33,7 @@ public final class BlockStore implements AutoCloseable {
     private final Map<TierName, TierAccount> tiers = new EnumMap<>(TierName.class);
     private final LocalIndex index = new LocalIndex();
     private final LeaseTable leases;
+    private final SpareDram spares;
     private final IndexListener listener;
     private final long addressEpoch = (new SecureRandom().nextLong() & 0x7fffL) << 48;
     private long nextAddress = 1;
@@ -43,6 +44,7 @@ public final class BlockStore implements AutoCloseable {
             tiers.put(config.tier().name(), new TierAccount(config.tier(), config.capacityBytes()));
         }
         this.leases = new LeaseTable(clock, defaultLeaseTtl);
+        this.spares = new SpareDram((DramTier) account(TierName.DRAM).tier());
         this.listener = listener;
     }
 
@@ -238,28 +240,14 @@ public final class BlockStore implements AutoCloseable {
             throw MemPoolException.conflict("block_not_in_dram", "block " + block.address() + " is in "
                     + block.tier() + "; the data plane serves DRAM blocks (swap_out first)");
         }
-        MemorySegment segment = ((DramTier.DramMemory) block.memory()).segment();
         pin(block);
         block.openHandle(forWrite);
-        return new OpenBlock() {
-            private boolean closed;
+        return new OpenDramBlock(this, block, forWrite, spares);
+    }
 
-            @Override
-            public MemorySegment segment() {
-                return segment;
-            }
-
-            @Override
-            public void close() {
-                synchronized (BlockStore.this) {
-                    if (!closed) {
-                        closed = true;
-                        block.closeHandle(forWrite);
-                        unpin(block);
-                    }
-                }
-            }
-        };
+    synchronized void closeHandle(Block block, boolean forWrite) {
+        block.closeHandle(forWrite);
+        unpin(block);
     }
 
     public synchronized Lease renewLease(String leaseId, Duration ttl) {
@@ -473,6 +461,7 @@ public final class BlockStore implements AutoCloseable {
         for (Block block : List.copyOf(blocks.values())) {
             release(block);
         }
+        spares.close();
         tiers.values().forEach(account -> account.tier().close());
     }
 }

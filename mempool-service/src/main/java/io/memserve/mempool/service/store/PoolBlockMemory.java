@@ -6,6 +6,7 @@ import io.memserve.mempool.protocol.BlockMemory;
 import io.memserve.mempool.service.metrics.MemPoolMetrics;
 import io.memserve.mempool.service.model.MemPoolException;
 import java.lang.foreign.MemorySegment;
+import java.util.OptionalInt;
 
 /** The block store as the data-plane server sees it; counts the bytes that go in and out. */
 public final class PoolBlockMemory implements BlockMemory {
@@ -36,6 +37,7 @@ public final class PoolBlockMemory implements BlockMemory {
         }
     }
 
+    /** The block's handle, counting the bytes a committed write brought in and a read sent out. */
     private BlockHandle handle(OpenBlock block, boolean forWrite) {
         return new BlockHandle() {
             @Override
@@ -44,11 +46,30 @@ public final class PoolBlockMemory implements BlockMemory {
             }
 
             @Override
+            public OptionalInt checksum() {
+                return block.checksum();
+            }
+
+            @Override
+            public void rememberChecksum(int crc32c) {
+                block.rememberChecksum(crc32c);
+            }
+
+            @Override
+            public MemorySegment writeTarget() {
+                return block.writeTarget();
+            }
+
+            @Override
+            public void commit(int crc32c) {
+                block.commit(crc32c);
+                metrics.bytesIn(block.segment().byteSize());
+            }
+
+            @Override
             public void close() {
                 block.close();
-                if (forWrite) {
-                    metrics.bytesIn(block.segment().byteSize());
-                } else {
+                if (!forWrite) {
                     metrics.bytesOut(block.segment().byteSize());
                 }
             }
