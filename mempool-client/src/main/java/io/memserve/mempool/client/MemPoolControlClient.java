@@ -22,6 +22,7 @@ import io.memserve.mempool.api.SwapResponse;
 import io.memserve.mempool.api.TransferRequest;
 import io.memserve.mempool.api.TransferResponse;
 import io.memserve.mempool.api.TransferWithInsertRequest;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
@@ -29,7 +30,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
-import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.util.retry.Retry;
@@ -127,7 +127,8 @@ public final class MemPoolControlClient implements AutoCloseable {
     private <T> Mono<T> exchange(HttpMethod method, String path, Object body, Class<T> type) {
         HttpClient.RequestSender sender = http.request(method).uri(path);
         HttpClient.ResponseReceiver<?> receiver = body == null ? sender
-                : sender.send(ByteBufFlux.fromString(Mono.fromCallable(() -> MemPoolJson.mapper().writeValueAsString(body))));
+                : sender.send(Mono.fromCallable(() -> Unpooled.wrappedBuffer(MemPoolJson.mapper()
+                        .writeValueAsBytes(body))));
         return receiver.responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
                 .map(bytes -> decode(response.status().code(), bytes, type)));
     }
