@@ -27,8 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes tensors in the safetensors format: the header lists {@code __metadata__ {"format": "pt"}} and the tensors
  * sorted by name, padded with spaces so the data starts on a 64-byte boundary (then every tensor whose predecessors
  * fill whole cache lines starts on one too, and vector loads of its rows never straddle two lines); the data follows
- * in the same order with no gaps, as the format requires. The file is sized up front, memory-mapped and filled in parallel, then moved into place, so a reader never
- * sees a half-written file under the final name.
+ * in the same order with no gaps, as the format requires. The file is sized up front, memory-mapped and filled in
+ * parallel, then moved into place, so a reader never sees a half-written file under the final name.
  */
 public final class SafetensorsWriter {
 
