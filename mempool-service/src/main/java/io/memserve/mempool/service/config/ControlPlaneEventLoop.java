@@ -7,9 +7,9 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
-import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -27,9 +27,13 @@ public class ControlPlaneEventLoop {
         return LoopResources.create("mempool-control", 1, true);
     }
 
+    /** What the embedded HTTP server runs on (Spring Boot sets the server's loops from this factory). */
     @Bean
-    NettyServerCustomizer controlPlaneServerLoop(LoopResources controlPlaneLoop) {
-        return server -> server.runOn(controlPlaneLoop);
+    ReactorResourceFactory controlPlaneResources(LoopResources controlPlaneLoop) {
+        ReactorResourceFactory resources = new ReactorResourceFactory();
+        resources.setUseGlobalResources(false);
+        resources.setLoopResources(controlPlaneLoop);
+        return resources;
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package io.memserve.mempool.service.config;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
 import io.memserve.mempool.api.PoolEndpoint;
 import io.memserve.mempool.protocol.DataPlaneServer;
 import io.memserve.mempool.protocol.DataPlaneSettings;
@@ -27,6 +30,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** Wires one pool: its tiers and block store, the data-plane server, Redis index and registry, peers. */
@@ -87,9 +91,15 @@ public class MemPoolConfiguration {
         return new PoolRegistry(redis, self, props.heartbeatTtl());
     }
 
+    /** The match lookup's own connection, used through Lettuce directly (see {@link ClusterIndex}). */
+    @Bean(destroyMethod = "close")
+    StatefulRedisConnection<byte[], byte[]> indexConnection(LettuceConnectionFactory redis) {
+        return ((RedisClient) redis.getRequiredNativeClient()).connect(ByteArrayCodec.INSTANCE);
+    }
+
     @Bean
-    ClusterIndex clusterIndex(ReactiveStringRedisTemplate redis, PoolRegistry registry) {
-        return new ClusterIndex(redis, registry);
+    ClusterIndex clusterIndex(StatefulRedisConnection<byte[], byte[]> indexConnection, PoolRegistry registry) {
+        return new ClusterIndex(indexConnection, registry);
     }
 
     @Bean(destroyMethod = "close")

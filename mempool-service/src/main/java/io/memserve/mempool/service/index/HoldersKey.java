@@ -1,6 +1,8 @@
 package io.memserve.mempool.service.index;
 
 import io.memserve.kvblock.BlockKey;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * {@code memserve:holders:<key>}: the pools publishing a block key, as {@code "pool=TIER,pool=TIER"}. One string per
@@ -9,10 +11,19 @@ import io.memserve.kvblock.BlockKey;
  */
 public final class HoldersKey {
 
+    private static final byte[] PREFIX = "memserve:holders:".getBytes(StandardCharsets.US_ASCII);
+
     private HoldersKey() {
     }
 
     public static String of(BlockKey key) {
-        return "memserve:holders:" + key.hex();
+        return new String(bytes(key), StandardCharsets.US_ASCII);
+    }
+
+    /** The key's name as Redis gets it, built without an intermediate string: a match names 128 or more at once. */
+    static byte[] bytes(BlockKey key) {
+        byte[] name = Arrays.copyOf(PREFIX, PREFIX.length + BlockKey.HEX_DIGITS);
+        key.writeHex(name, PREFIX.length);
+        return name;
     }
 }

@@ -113,10 +113,12 @@ public final class MemPoolService {
     }
 
     private MatchResponse answer(BlockStore.LocalMatch local, BlockKey[] keys, int next, RemoteHolders remote) {
-        List<MatchedBlock> blocks = new ArrayList<>();
+        List<MatchedBlock> blocks = new ArrayList<>(local.blocks().size() + remote.holders().size());
         Map<String, PoolEndpoint> pools = new HashMap<>();
         for (LocalBlock b : local.blocks()) {
             blocks.add(new MatchedBlock(b.key().hex(), self.id(), b.tier(), b.address()));
+        }
+        if (!local.blocks().isEmpty()) {
             pools.put(self.id(), self);
         }
         String previous = null;
