@@ -51,8 +51,8 @@ public final class MemPoolBenchCommand implements Callable<Integer> {
             + " get, in 1-second rounds that take turns, so that a change in the machine's load touches all three alike")
     int seconds;
 
-    @Option(names = "--warmup-seconds", defaultValue = "5", description = "unmeasured rounds (and seconds of match"
-            + " calls) first, so that both JVMs have compiled their hot paths before the clock runs")
+    @Option(names = "--warmup-seconds", defaultValue = "5", description = "unmeasured rounds first, and at least"
+            + " as many seconds of match calls, which go on until neither JVM is compiling any more")
     int warmupSeconds;
 
     @Option(names = "--batch-blocks", defaultValue = "16", description = "blocks per put or get request")
@@ -179,8 +179,8 @@ public final class MemPoolBenchCommand implements Callable<Integer> {
             atB.store(MODEL, MATCH_LAYOUT, prompt, segments(blocks, arena)).block();
             atA.store(MODEL, MATCH_LAYOUT, Arrays.copyOf(prompt, PROMPT_TOKENS / 2), segments(blocks / 2, arena))
                     .block();
-            return MatchLatency.measure(atA.control(), a.process().toHandle(), MODEL, MATCH_LAYOUT.id(), prompt,
-                    Duration.ofSeconds(warmupSeconds), matchSamples);
+            return MatchLatency.measure(atA.control(), a.process().toHandle(), new CompilerActivity(a.baseUrl()),
+                    MODEL, MATCH_LAYOUT.id(), prompt, Duration.ofSeconds(warmupSeconds), matchSamples);
         }
     }
 
