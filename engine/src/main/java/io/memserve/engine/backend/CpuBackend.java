@@ -25,6 +25,8 @@ public final class CpuBackend implements Backend {
 
     private final WorkerPool pool;
     private final ThreadLocal<float[]> lanes = ThreadLocal.withInitial(() -> new float[DotProducts.SCRATCH]);
+    /** Per-thread attention work space, grown to the longest context seen. */
+    private final ThreadLocal<float[]> attentionWork = ThreadLocal.withInitial(() -> new float[0]);
 
     public CpuBackend(int threads) {
         this.pool = new WorkerPool(threads);
@@ -191,9 +193,19 @@ public final class CpuBackend implements Backend {
             int r = task / heads;
             int h = task % heads;
             int at = (r * heads + h) * headDim;
-            PagedAttention.attend(rows.pool(), rows.pageTables()[r], rows.positions()[r], layer, h / group, q, at,
-                    scale, out, at, lanes.get());
+            int position = rows.positions()[r];
+            PagedAttention.attend(rows.pool(), rows.pageTables()[r], position, layer, h / group, q, at, scale, out,
+                    at, attentionWork(PagedAttention.workSize(headDim, position)), lanes.get());
         });
+    }
+
+    private float[] attentionWork(int size) {
+        float[] work = attentionWork.get();
+        if (work.length < size) {
+            work = new float[Math.max(size, 2 * work.length)];
+            attentionWork.set(work);
+        }
+        return work;
     }
 
     @Override
