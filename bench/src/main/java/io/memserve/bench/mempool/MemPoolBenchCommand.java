@@ -44,7 +44,9 @@ public final class MemPoolBenchCommand implements Callable<Integer> {
     @Option(names = "--block-bytes", defaultValue = "262144", description = "bytes per block (default 256 KiB)")
     int blockBytes;
 
-    @Option(names = "--connections", defaultValue = "4", description = "data-plane connections to the pool")
+    @Option(names = "--connections", defaultValue = "1", description = "data-plane connections to the pool (default"
+            + " 1, the baseline's shape: one connection; on a 2-core machine more connections only add threads that"
+            + " take turns on the same cores)")
     int connections;
 
     @Option(names = "--seconds", defaultValue = "5", description = "seconds measured for each of baseline, put and"
