@@ -27,6 +27,9 @@ final class BenchCommand implements Callable<Integer> {
     private static final int PREFILL_TOKENS = 512;
     private static final int DECODE_CONTEXT = 32;
     private static final int BATCH = 16;
+    private static final long PROBE_BYTES = 2L << 30;
+    /** Probe passes before, between and after the measurements. */
+    private static final int PROBE_PASSES = 2;
 
     @Option(names = "--model", required = true, description = "model directory")
     Path model;
@@ -43,12 +46,17 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        try (Engine engine = Engine.load(model, new EngineOptions(256, cores))) {
+        try (Engine engine = Engine.load(model, new EngineOptions(256, cores));
+                MemoryBandwidth probe = new MemoryBandwidth(((CpuBackend) engine.backend()).workers(), PROBE_BYTES)) {
             long weightBytes = engine.model().decodeWeightBytes();
+            probe.sample(PROBE_PASSES);
             double prefill = prefillTokensPerSecond(engine);
+            probe.sample(PROBE_PASSES);
             double decode1 = decodeTokensPerSecond(engine, 1);
+            probe.sample(PROBE_PASSES);
             double decode16 = decodeTokensPerSecond(engine, BATCH);
-            double bandwidth = MemoryBandwidth.measure(((CpuBackend) engine.backend()).workers(), 2L << 30, 5);
+            probe.sample(PROBE_PASSES);
+            double bandwidth = probe.best();
             double floorTokensPerSecond = bandwidth / weightBytes;
             String summary = String.format(Locale.ROOT, """
                     model %s: %d threads, %.1f MB of weights per decode step
