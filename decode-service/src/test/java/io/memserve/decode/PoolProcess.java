@@ -1,6 +1,8 @@
 package io.memserve.decode;
 
 import io.memserve.mempool.client.MemPoolControlClient;
+import io.memserve.testredis.FreePort;
+import io.memserve.testredis.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ final class PoolProcess implements AutoCloseable {
 
     PoolProcess(String id) {
         this.id = id;
-        int httpPort = TestRedis.freePort();
+        int httpPort = FreePort.find();
         this.url = "http://127.0.0.1:" + httpPort;
         Path jar = Path.of(System.getProperty("memserve.test.mempool-jar", "target/test-services/mempool-service.jar"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -33,7 +35,7 @@ final class PoolProcess implements AutoCloseable {
                     "--spring.data.redis.url=" + TestRedis.url(),
                     "--mempool.pool-id=" + id,
                     "--mempool.advertised-host=127.0.0.1",
-                    "--mempool.data-port=" + TestRedis.freePort(),
+                    "--mempool.data-port=" + FreePort.find(),
                     "--mempool.cluster-secret=" + SECRET,
                     "--mempool.dram-capacity=64MB",
                     "--spring.main.banner-mode=off"))

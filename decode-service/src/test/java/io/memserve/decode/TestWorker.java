@@ -4,6 +4,8 @@ import io.memserve.decode.batch.AdmissionQueue;
 import io.memserve.engine.Engine;
 import io.memserve.serving.api.ServingJson;
 import io.memserve.serving.api.WorkerEvent;
+import io.memserve.testredis.FreePort;
+import io.memserve.testredis.TestRedis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +29,7 @@ final class TestWorker implements AutoCloseable {
     final WebClient http;
 
     TestWorker(String id, String role, Path modelDir, PoolProcess pool) {
-        int port = TestRedis.freePort();
+        int port = FreePort.find();
         this.url = "http://127.0.0.1:" + port;
         this.context = new SpringApplicationBuilder(DecodeApplication.class).run(
                 "--server.port=" + port,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.memserve.serving.api.InstanceRecord;
 import io.memserve.serving.api.InstanceRegistryKeys;
 import io.memserve.serving.api.InstanceRole;
+import io.memserve.testredis.TestRedis;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 class InstanceHeartbeatTest {
 
-    private final ReactiveStringRedisTemplate redis = TestRedis.template();
+    private final ReactiveStringRedisTemplate redis = TestRedisTemplate.get();
 
     @Test
     void aBeatRegistersTheInstanceWithATtlAndCloseRemovesIt() {

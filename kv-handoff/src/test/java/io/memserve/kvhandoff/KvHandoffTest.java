@@ -9,6 +9,7 @@ import io.memserve.mempool.api.MatchRequest;
 import io.memserve.mempool.api.MatchResponse;
 import io.memserve.mempool.api.TransferResponse;
 import io.memserve.mempool.client.MemPoolControlClient;
+import io.memserve.testredis.TestRedis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -134,7 +135,7 @@ class KvHandoffTest {
 
     @Test
     void theDirectoryFindsLivePoolsAndRefusesUnknownOnes() {
-        PoolDirectory directory = new PoolDirectory(TestRedis.template());
+        PoolDirectory directory = new PoolDirectory(TestRedisTemplate.get());
 
         assertEquals(poolB.endpoint, directory.endpoint("pool-b").block(WAIT));
         assertThrows(UnknownPoolException.class, () -> directory.endpoint("pool-none").block(WAIT));

@@ -4,6 +4,8 @@ import io.memserve.mempool.api.PoolEndpoint;
 import io.memserve.mempool.client.MemPoolClient;
 import io.memserve.mempool.client.MemPoolControlClient;
 import io.memserve.mempool.protocol.DataPlaneSettings;
+import io.memserve.testredis.FreePort;
+import io.memserve.testredis.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +31,8 @@ public final class TestPoolProcess implements AutoCloseable {
 
     public TestPoolProcess(String id) {
         this.id = id;
-        int httpPort = TestRedis.freePort();
-        int dataPort = TestRedis.freePort();
+        int httpPort = FreePort.find();
+        int dataPort = FreePort.find();
         Path jar = Path.of(System.getProperty("memserve.test.mempool-jar", "target/test-pools/mempool-service.jar"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         try {

@@ -7,7 +7,6 @@ import io.memserve.checkpoint.CheckpointGenerator;
 import io.memserve.checkpoint.Preset;
 import io.memserve.engine.Engine;
 import io.memserve.kvhandoff.TestPoolProcess;
-import io.memserve.kvhandoff.TestRedis;
 import io.memserve.mempool.api.MatchRequest;
 import io.memserve.mempool.api.MatchResponse;
 import io.memserve.serving.api.InstanceRegistryKeys;
@@ -15,6 +14,8 @@ import io.memserve.serving.api.PrefillRequest;
 import io.memserve.serving.api.PrefillResponse;
 import io.memserve.serving.api.Sampling;
 import io.memserve.serving.api.ServingJson;
+import io.memserve.testredis.FreePort;
+import io.memserve.testredis.TestRedis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -43,7 +44,7 @@ class PrefillEndpointTest {
         prefillPool = new TestPoolProcess("pool-p0");
         decodePool = new TestPoolProcess("pool-d0");
         Path modelDir = CheckpointGenerator.generate(models, Preset.TINY, 7);
-        int port = TestRedis.freePort();
+        int port = FreePort.find();
         worker = new SpringApplicationBuilder(PrefillApplication.class).run(
                 "--server.port=" + port,
                 "--spring.data.redis.url=" + TestRedis.url(),

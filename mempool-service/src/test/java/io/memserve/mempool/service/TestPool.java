@@ -3,6 +3,8 @@ package io.memserve.mempool.service;
 import io.memserve.mempool.client.MemPoolClient;
 import io.memserve.mempool.client.MemPoolControlClient;
 import io.memserve.mempool.protocol.DataPlaneSettings;
+import io.memserve.testredis.FreePort;
+import io.memserve.testredis.TestRedis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ final class TestPool implements AutoCloseable {
 
     TestPool(String id, String dramCapacity, String... extraProperties) {
         this.id = id;
-        int httpPort = TestRedis.freePort();
+        int httpPort = FreePort.find();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + httpPort,
                 "--spring.data.redis.url=" + TestRedis.url(),

@@ -2,6 +2,16 @@ package io.memserve.scheduler.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.memserve.kvblock.BlockKey;
+import io.memserve.kvblock.BlockKeyChain;
+import io.memserve.kvblock.BlockLayout;
+import io.memserve.kvblock.DType;
+import io.memserve.scheduler.tree.KvEventFollower;
+import io.memserve.scheduler.tree.PromptTrees;
+import io.memserve.serving.api.InstanceRecord;
+import io.memserve.serving.api.InstanceRegistryKeys;
+import io.memserve.serving.api.InstanceRole;
+import io.memserve.testredis.TestRedis;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,17 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import io.memserve.kvblock.BlockKey;
-import io.memserve.kvblock.BlockKeyChain;
-import io.memserve.kvblock.BlockLayout;
-import io.memserve.kvblock.DType;
-import io.memserve.scheduler.TestRedis;
-import io.memserve.scheduler.tree.KvEventFollower;
-import io.memserve.scheduler.tree.PromptTrees;
-import io.memserve.serving.api.InstanceRecord;
-import io.memserve.serving.api.InstanceRegistryKeys;
-import io.memserve.serving.api.InstanceRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,9 @@
 package io.memserve.scheduler.web;
 
-import java.nio.file.Path;
-
 import io.memserve.checkpoint.CheckpointGenerator;
 import io.memserve.checkpoint.Preset;
-import io.memserve.scheduler.TestRedis;
+import io.memserve.testredis.TestRedis;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,22 +1,25 @@
-package io.memserve.gateway;
+package io.memserve.testredis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import redis.embedded.RedisServer;
 
-/** One real redis-server process (shipped by embedded-redis) for the whole test run, on a free port. */
-final class TestRedis {
+/**
+ * One real redis-server process (shipped by embedded-redis) for the whole test JVM, started on first use on a free
+ * loopback port, with persistence off, and stopped when the JVM exits. Tests talk to a real Redis, never a mock.
+ */
+public final class TestRedis {
 
-    private static String url;
+    private static int port;
 
     private TestRedis() {
     }
 
-    static synchronized String url() {
-        if (url == null) {
-            int port = FreePort.find();
+    public static synchronized int port() {
+        if (port == 0) {
+            int chosen = FreePort.find();
             try {
-                RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                RedisServer server = RedisServer.newRedisServer().port(chosen).bind("127.0.0.1")
                         .setting("save \"\"").setting("appendonly no").build();
                 server.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -29,8 +32,12 @@ final class TestRedis {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            url = "redis://127.0.0.1:" + port;
+            port = chosen;
         }
-        return url;
+        return port;
+    }
+
+    public static String url() {
+        return "redis://127.0.0.1:" + port();
     }
 }
