@@ -16,6 +16,7 @@ import io.memserve.serving.api.Sampling;
 import io.memserve.serving.api.ServingJson;
 import io.memserve.serving.api.TokenEvent;
 import io.memserve.serving.api.WorkerEvent;
+import io.memserve.testcluster.PoolProcess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

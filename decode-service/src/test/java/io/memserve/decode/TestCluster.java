@@ -4,6 +4,7 @@ import io.memserve.checkpoint.CheckpointGenerator;
 import io.memserve.checkpoint.Preset;
 import io.memserve.engine.Engine;
 import io.memserve.engine.EngineOptions;
+import io.memserve.testcluster.PoolProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

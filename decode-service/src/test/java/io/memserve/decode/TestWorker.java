@@ -4,8 +4,9 @@ import io.memserve.decode.batch.AdmissionQueue;
 import io.memserve.engine.Engine;
 import io.memserve.serving.api.ServingJson;
 import io.memserve.serving.api.WorkerEvent;
-import io.memserve.testredis.FreePort;
-import io.memserve.testredis.TestRedis;
+import io.memserve.testcluster.FreePort;
+import io.memserve.testcluster.PoolProcess;
+import io.memserve.testcluster.TestRedis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ final class TestWorker implements AutoCloseable {
                 "--memserve.role=" + role,
                 "--memserve.model-dir=" + modelDir,
                 "--memserve.instance-id=" + id,
-                "--memserve.mempool-url=" + pool.url,
+                "--memserve.mempool-url=" + pool.endpoint.baseUrl(),
                 "--memserve.cluster-secret=" + PoolProcess.SECRET,
                 "--memserve.kv-pages=" + TestCluster.KV_PAGES,
                 "--memserve.threads=1",

@@ -2,7 +2,7 @@ package io.memserve.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.memserve.testredis.TestRedis;
+import io.memserve.testcluster.TestRedis;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,7 +1,7 @@
 package io.memserve.gateway;
 
-import io.memserve.testredis.FreePort;
-import io.memserve.testredis.TestRedis;
+import io.memserve.testcluster.FreePort;
+import io.memserve.testcluster.TestRedis;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;

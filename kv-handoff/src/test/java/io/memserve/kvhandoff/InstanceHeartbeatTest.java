@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.memserve.serving.api.InstanceRecord;
 import io.memserve.serving.api.InstanceRegistryKeys;
 import io.memserve.serving.api.InstanceRole;
-import io.memserve.testredis.TestRedis;
+import io.memserve.testcluster.TestRedis;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,8 @@ import io.memserve.mempool.api.MatchRequest;
 import io.memserve.mempool.api.MatchResponse;
 import io.memserve.mempool.api.TransferResponse;
 import io.memserve.mempool.client.MemPoolControlClient;
-import io.memserve.testredis.TestRedis;
+import io.memserve.testcluster.PoolProcess;
+import io.memserve.testcluster.TestRedis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -26,8 +27,8 @@ class KvHandoffTest {
 
     @TempDir
     static Path models;
-    private static TestPoolProcess poolA;
-    private static TestPoolProcess poolB;
+    private static PoolProcess poolA;
+    private static PoolProcess poolB;
     private static Engine engine;
     private static EngineLoop loop;
     private static PoolConnections connections;
@@ -36,11 +37,11 @@ class KvHandoffTest {
 
     @BeforeAll
     static void start() {
-        poolA = new TestPoolProcess("pool-a");
-        poolB = new TestPoolProcess("pool-b");
+        poolA = PoolProcess.started("pool-a");
+        poolB = PoolProcess.started("pool-b");
         engine = TestModel.load(models, 128);
         loop = new EngineLoop(engine, 32);
-        connections = new PoolConnections(TestPoolProcess.settings(), TestPoolProcess.DEADLINE);
+        connections = new PoolConnections(PoolProcess.settings(), PoolProcess.DEADLINE);
         publisher = new KvPublisher(engine, connections);
         prefillAtA = new PromptPrefill(loop, new KvCacheLoader(loop, poolA.client, connections));
     }

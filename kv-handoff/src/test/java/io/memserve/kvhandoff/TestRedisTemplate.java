@@ -1,6 +1,6 @@
 package io.memserve.kvhandoff;
 
-import io.memserve.testredis.TestRedis;
+import io.memserve.testcluster.TestRedis;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;

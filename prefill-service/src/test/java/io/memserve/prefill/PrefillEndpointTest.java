@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.memserve.checkpoint.CheckpointGenerator;
 import io.memserve.checkpoint.Preset;
 import io.memserve.engine.Engine;
-import io.memserve.kvhandoff.TestPoolProcess;
 import io.memserve.mempool.api.MatchRequest;
 import io.memserve.mempool.api.MatchResponse;
 import io.memserve.serving.api.InstanceRegistryKeys;
@@ -14,8 +13,9 @@ import io.memserve.serving.api.PrefillRequest;
 import io.memserve.serving.api.PrefillResponse;
 import io.memserve.serving.api.Sampling;
 import io.memserve.serving.api.ServingJson;
-import io.memserve.testredis.FreePort;
-import io.memserve.testredis.TestRedis;
+import io.memserve.testcluster.FreePort;
+import io.memserve.testcluster.PoolProcess;
+import io.memserve.testcluster.TestRedis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -34,15 +34,15 @@ class PrefillEndpointTest {
 
     @TempDir
     static Path models;
-    private static TestPoolProcess prefillPool;
-    private static TestPoolProcess decodePool;
+    private static PoolProcess prefillPool;
+    private static PoolProcess decodePool;
     private static ConfigurableApplicationContext worker;
     private static WebTestClient http;
 
     @BeforeAll
     static void start() {
-        prefillPool = new TestPoolProcess("pool-p0");
-        decodePool = new TestPoolProcess("pool-d0");
+        prefillPool = PoolProcess.started("pool-p0");
+        decodePool = PoolProcess.started("pool-d0");
         Path modelDir = CheckpointGenerator.generate(models, Preset.TINY, 7);
         int port = FreePort.find();
         worker = new SpringApplicationBuilder(PrefillApplication.class).run(
@@ -51,7 +51,7 @@ class PrefillEndpointTest {
                 "--memserve.model-dir=" + modelDir,
                 "--memserve.instance-id=prefill-test",
                 "--memserve.mempool-url=" + prefillPool.endpoint.baseUrl(),
-                "--memserve.cluster-secret=" + TestPoolProcess.SECRET,
+                "--memserve.cluster-secret=" + PoolProcess.SECRET,
                 "--memserve.kv-pages=128",
                 "--memserve.threads=2",
                 "--spring.main.banner-mode=off");
@@ -150,7 +150,7 @@ class PrefillEndpointTest {
         return "{\"temperature\":0.0,\"top_p\":1.0,\"top_k\":0,\"seed\":1}";
     }
 
-    private static int matched(TestPoolProcess pool, int[] tokens) {
+    private static int matched(PoolProcess pool, int[] tokens) {
         Engine engine = worker.getBean(Engine.class);
         String model = engine.modelId();
         String layout = engine.kvLayout().id();

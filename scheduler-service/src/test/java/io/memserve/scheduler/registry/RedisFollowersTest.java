@@ -11,7 +11,7 @@ import io.memserve.scheduler.tree.PromptTrees;
 import io.memserve.serving.api.InstanceRecord;
 import io.memserve.serving.api.InstanceRegistryKeys;
 import io.memserve.serving.api.InstanceRole;
-import io.memserve.testredis.TestRedis;
+import io.memserve.testcluster.TestRedis;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

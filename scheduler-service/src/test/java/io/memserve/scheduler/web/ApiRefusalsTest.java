@@ -2,7 +2,7 @@ package io.memserve.scheduler.web;
 
 import io.memserve.checkpoint.CheckpointGenerator;
 import io.memserve.checkpoint.Preset;
-import io.memserve.testredis.TestRedis;
+import io.memserve.testcluster.TestRedis;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,23 +1,25 @@
-package io.memserve.kvhandoff;
+package io.memserve.testcluster;
 
 import io.memserve.mempool.api.PoolEndpoint;
+import io.memserve.mempool.api.TierStatus;
 import io.memserve.mempool.client.MemPoolClient;
 import io.memserve.mempool.client.MemPoolControlClient;
 import io.memserve.mempool.protocol.DataPlaneSettings;
-import io.memserve.testredis.FreePort;
-import io.memserve.testredis.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * A real mempool-service, started from its published jar as its own process against the test Redis, with clients.
- * The jar's path comes from the build (it copies the artifact for the tests).
+ * A real mempool-service, started from its published jar as its own process (as dev-cluster runs it) on free ports
+ * against the {@link TestRedis}, with clients. The jar's path comes from the system property
+ * {@code memserve.test.mempool-jar}, which a module's build sets after copying the artifact for its tests. The pool's
+ * output goes to {@code target/pool-<id>.log}.
  */
-public final class TestPoolProcess implements AutoCloseable {
+public final class PoolProcess implements AutoCloseable {
 
     public static final String SECRET = "test-cluster-secret-0123456789";
     public static final Duration DEADLINE = Duration.ofSeconds(10);
@@ -29,15 +31,19 @@ public final class TestPoolProcess implements AutoCloseable {
     public final MemPoolClient client;
     private final Process process;
 
-    public TestPoolProcess(String id) {
+    /** Starts the process without waiting for it, so that several pools start in parallel; see {@link #awaitReady}. */
+    public PoolProcess(String id) {
         this.id = id;
         int httpPort = FreePort.find();
         int dataPort = FreePort.find();
-        Path jar = Path.of(System.getProperty("memserve.test.mempool-jar", "target/test-pools/mempool-service.jar"));
+        String jar = System.getProperty("memserve.test.mempool-jar");
+        if (jar == null) {
+            throw new IllegalStateException("set memserve.test.mempool-jar to mempool-service's jar for the tests");
+        }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         try {
             this.process = new ProcessBuilder(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar,
                     "--server.port=" + httpPort,
                     "--spring.data.redis.url=" + TestRedis.url(),
                     "--mempool.pool-id=" + id,
@@ -57,15 +63,21 @@ public final class TestPoolProcess implements AutoCloseable {
         this.endpoint = new PoolEndpoint(id, "127.0.0.1", httpPort, dataPort);
         this.control = new MemPoolControlClient(endpoint.baseUrl(), DEADLINE);
         this.client = new MemPoolClient(endpoint.baseUrl(), settings(), DEADLINE);
-        awaitReady();
     }
 
+    /** A started pool that answers. */
+    public static PoolProcess started(String id) {
+        return new PoolProcess(id).awaitReady();
+    }
+
+    /** The data-plane settings of a client of this test cluster. */
     public static DataPlaneSettings settings() {
         return DataPlaneSettings.defaults(SECRET.getBytes(StandardCharsets.UTF_8))
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
-    private void awaitReady() {
+    /** Waits until the pool answers its status call. */
+    public PoolProcess awaitReady() {
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (true) {
             if (!process.isAlive()) {
@@ -74,15 +86,21 @@ public final class TestPoolProcess implements AutoCloseable {
             }
             try {
                 control.status().block(Duration.ofSeconds(2));
-                return;
+                return this;
             } catch (RuntimeException notYet) {
                 if (System.nanoTime() > deadline) {
                     close();
-                    throw new IllegalStateException("pool " + id + " did not start within " + START_LIMIT, notYet);
+                    throw new IllegalStateException("pool " + id + " did not start within " + START_LIMIT
+                            + "; see target/pool-" + id + ".log", notYet);
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
             }
         }
+    }
+
+    /** Blocks pinned by leases, over all tiers. */
+    public int pinnedBlocks() {
+        return control.status().block(DEADLINE).tiers().stream().mapToInt(TierStatus::pinnedBlocks).sum();
     }
 
     @Override
@@ -90,10 +108,6 @@ public final class TestPoolProcess implements AutoCloseable {
         client.close();
         control.close();
         process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.onExit().join();
     }
 }

@@ -1,4 +1,4 @@
-package io.memserve.testredis;
+package io.memserve.testcluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
