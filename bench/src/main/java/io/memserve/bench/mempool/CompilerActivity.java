@@ -42,7 +42,7 @@ final class CompilerActivity {
             if (!value.isNumber()) {
                 throw new IllegalStateException("pool metric " + poolMetric + " has no value: " + response.body());
             }
-            return (long) (value.asDouble() * 1000);
+            return Math.round(value.asDouble());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + poolMetric, e);
         } catch (InterruptedException e) {

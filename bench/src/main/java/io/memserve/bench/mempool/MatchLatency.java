@@ -1,7 +1,6 @@
 package io.memserve.bench.mempool;
 
 import io.memserve.mempool.api.MatchRequest;
-import io.memserve.mempool.api.MatchResponse;
 import io.memserve.mempool.client.MemPoolControlClient;
 import java.time.Duration;
 import java.util.Arrays;
