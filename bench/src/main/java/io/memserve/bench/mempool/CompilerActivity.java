@@ -1,5 +1,6 @@
 package io.memserve.bench.mempool;
 
+import io.memserve.mempool.api.MemPoolJson;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Milliseconds the JIT compilers have spent so far, in this JVM and in a pool (its {@code jvm.compilation.time}
@@ -16,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  * hundreds of milliseconds at a time, so latency measured before both stop compiling measures the compiler.
  */
 final class CompilerActivity {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI poolMetric;
@@ -38,7 +36,7 @@ final class CompilerActivity {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("pool metric " + poolMetric + " answered " + response.statusCode());
             }
-            JsonNode value = JSON.readTree(response.body()).path("measurements").path(0).path("value");
+            JsonNode value = MemPoolJson.mapper().readTree(response.body()).path("measurements").path(0).path("value");
             if (!value.isNumber()) {
                 throw new IllegalStateException("pool metric " + poolMetric + " has no value: " + response.body());
             }
