@@ -7,7 +7,7 @@ import io.memserve.engine.kv.KvPoolFullException;
 import io.memserve.kvblock.BlockLayout;
 import io.memserve.mempool.api.MatchRequest;
 import io.memserve.mempool.api.MatchResponse;
-import io.memserve.mempool.api.MatchedBlock;
+import io.memserve.mempool.api.MatchedRun;
 import io.memserve.mempool.api.PoolEndpoint;
 import io.memserve.mempool.api.TransferWithInsertRequest;
 import io.memserve.mempool.client.MemPoolClient;
@@ -92,12 +92,12 @@ public final class KvCacheLoader {
 
     private static List<RemoteRun> remoteRuns(MatchResponse match, String localId) {
         List<RemoteRun> runs = new ArrayList<>();
-        List<MatchedBlock> blocks = match.blocks();
-        for (int i = 0; i < blocks.size(); i++) {
-            String pool = blocks.get(i).pool();
-            boolean runEnds = i + 1 == blocks.size() || !blocks.get(i + 1).pool().equals(pool);
-            if (!pool.equals(localId) && runEnds) {
-                runs.add(new RemoteRun(match.pools().get(pool), i + 1));
+        List<MatchedRun> matched = match.runs();
+        for (int i = 0; i < matched.size(); i++) {
+            MatchedRun run = matched.get(i);
+            boolean holderChanges = i + 1 == matched.size() || !matched.get(i + 1).pool().equals(run.pool());
+            if (!run.pool().equals(localId) && holderChanges) {
+                runs.add(new RemoteRun(match.pools().get(run.pool()), run.endBlock()));
             }
         }
         return runs;

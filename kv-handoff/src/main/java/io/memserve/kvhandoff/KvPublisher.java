@@ -6,7 +6,6 @@ import io.memserve.kvblock.BlockLayout;
 import io.memserve.mempool.api.AllocRequest;
 import io.memserve.mempool.api.InsertRequest;
 import io.memserve.mempool.api.MatchRequest;
-import io.memserve.mempool.api.MatchedBlock;
 import io.memserve.mempool.api.PoolEndpoint;
 import io.memserve.mempool.api.TierName;
 import io.memserve.mempool.api.TransferResponse;
@@ -48,12 +47,12 @@ public final class KvPublisher {
         String layout = engine.kvLayout().id();
         return control.match(new MatchRequest(engine.modelId(), layout, tokens, null, null, true, 0))
                 .flatMap(held -> Leases.releasingAfter(control, held.leaseId(),
-                        writeMissing(target, control, tokens, pages, held.blocks(), held.leaseId())));
+                        writeMissing(target, control, tokens, pages, held.localAddresses(), held.leaseId())));
     }
 
     private Mono<Integer> writeMissing(PoolEndpoint target, MemPoolControlClient control, int[] tokens,
-            List<MemorySegment> pages, List<MatchedBlock> held, String leaseId) {
-        int missing = pages.size() - held.size();
+            List<MemorySegment> pages, long[] held, String leaseId) {
+        int missing = pages.size() - held.length;
         if (missing == 0) {
             return Mono.just(0);
         }
@@ -61,7 +60,7 @@ public final class KvPublisher {
                 .flatMap(alloc -> Leases.releasingAfter(control, alloc.leaseId(),
                         pools.dataPlane(target)
                                 .put(alloc.addresses().stream().mapToLong(Long::longValue).toArray(),
-                                        pages.subList(held.size(), pages.size()))
+                                        pages.subList(held.length, pages.size()))
                                 .then(control.insert(new InsertRequest(engine.modelId(), engine.kvLayout().id(),
                                         tokens, concat(held, alloc.addresses()))))
                                 .thenReturn(missing)));
@@ -76,9 +75,9 @@ public final class KvPublisher {
                 engine.modelId(), engine.kvLayout().id(), tokens));
     }
 
-    private static List<Long> concat(List<MatchedBlock> held, List<Long> written) {
-        List<Long> addresses = new ArrayList<>(held.size() + written.size());
-        held.forEach(block -> addresses.add(block.address()));
+    private static List<Long> concat(long[] held, List<Long> written) {
+        List<Long> addresses = new ArrayList<>(held.length + written.size());
+        Arrays.stream(held).forEach(addresses::add);
         addresses.addAll(written);
         return addresses;
     }

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * {@code match}: the longest cached prefix of {@code tokens} in whole blocks. Blocks held by this pool are pinned under
@@ -14,7 +16,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 public record MatchRequest(
         @NotBlank String model,
         @NotBlank String layout,
-        @NotNull int[] tokens,
+        @NotNull @JsonDeserialize(using = TokenIdsJson.Reader.class)
+        @JsonSerialize(using = TokenIdsJson.Writer.class) int[] tokens,
         String leaseId,
         @Positive Long leaseTtlMs,
         boolean localOnly,

@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /** Set a tier's capacity; shrinking evicts unpinned blocks and is refused when pinned blocks do not fit. */
-public record ResizeRequest(@NotNull TierName tier, @PositiveOrZero long capacityBytes) {
+public record ResizeRequest(@NotNull TierName tier, @NotNull @PositiveOrZero Long capacityBytes) {
 }

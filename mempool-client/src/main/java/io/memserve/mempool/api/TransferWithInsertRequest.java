@@ -2,6 +2,8 @@ package io.memserve.mempool.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * {@code transfer_with_insert}: make {@code dstPool} hold and publish the full blocks of {@code tokens}, which this
@@ -11,5 +13,6 @@ public record TransferWithInsertRequest(
         @NotBlank String dstPool,
         @NotBlank String model,
         @NotBlank String layout,
-        @NotNull int[] tokens) {
+        @NotNull @JsonDeserialize(using = TokenIdsJson.Reader.class)
+        @JsonSerialize(using = TokenIdsJson.Writer.class) int[] tokens) {
 }

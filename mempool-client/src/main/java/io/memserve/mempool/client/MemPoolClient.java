@@ -6,7 +6,7 @@ import io.memserve.mempool.api.InsertRequest;
 import io.memserve.mempool.api.InsertResponse;
 import io.memserve.mempool.api.MatchRequest;
 import io.memserve.mempool.api.MatchResponse;
-import io.memserve.mempool.api.MatchedBlock;
+import io.memserve.mempool.api.MatchedRun;
 import io.memserve.mempool.api.PoolEndpoint;
 import io.memserve.mempool.api.TierName;
 import io.memserve.mempool.protocol.DataPlaneClient;
@@ -57,44 +57,35 @@ public final class MemPoolClient implements AutoCloseable {
 
     private Mono<Integer> loadRuns(String model, BlockLayout layout, int[] tokens, MatchResponse match,
             List<MemorySegment> into) {
-        List<MatchedBlock> blocks = match.blocks();
-        if (blocks.size() > into.size()) {
-            return Mono.error(new IllegalArgumentException(blocks.size() + " blocks matched, " + into.size()
+        int blocks = match.matchedTokens() / BlockLayout.TOKENS_PER_BLOCK;
+        if (blocks > into.size()) {
+            return Mono.error(new IllegalArgumentException(blocks + " blocks matched, " + into.size()
                     + " segments given"));
         }
         Mono<Integer> loaded = Mono.just(0);
-        int start = 0;
-        while (start < blocks.size()) {
-            int from = start;
-            String pool = blocks.get(from).pool();
-            int end = from;
-            while (end < blocks.size() && blocks.get(end).pool().equals(pool)) {
-                end++;
-            }
-            int to = end;
-            PoolEndpoint endpoint = match.pools().get(pool);
-            loaded = loaded.flatMap(done -> done < from ? Mono.just(done)
-                    : fetchRun(model, layout, tokens, match, endpoint, from, to, into));
-            start = to;
+        for (MatchedRun run : match.runs()) {
+            PoolEndpoint endpoint = match.pools().get(run.pool());
+            loaded = loaded.flatMap(done -> done < run.firstBlock() ? Mono.just(done)
+                    : fetchRun(model, layout, tokens, run, endpoint, into));
         }
         return loaded.map(blocksLoaded -> blocksLoaded * BlockLayout.TOKENS_PER_BLOCK);
     }
 
-    /** Fetches blocks {@code [from, to)} of the prefix from one pool; returns how many blocks of the prefix are loaded. */
-    private Mono<Integer> fetchRun(String model, BlockLayout layout, int[] tokens, MatchResponse match,
-            PoolEndpoint pool, int from, int to, List<MemorySegment> into) {
-        List<MatchedBlock> run = match.blocks().subList(from, to);
-        if (run.getFirst().address() != null) {
-            return get(pool, addresses(run), into.subList(from, to)).thenReturn(to);
+    /** Fetches the blocks of {@code run} from its pool; returns how many blocks of the prefix are loaded. */
+    private Mono<Integer> fetchRun(String model, BlockLayout layout, int[] tokens, MatchedRun run, PoolEndpoint pool,
+            List<MemorySegment> into) {
+        int from = run.firstBlock();
+        int to = run.endBlock();
+        if (run.addresses() != null) {
+            return get(pool, run.addresses(), into.subList(from, to)).thenReturn(to);
         }
         MemPoolControlClient remote = controlOf(pool);
         int[] prefix = Arrays.copyOf(tokens, to * BlockLayout.TOKENS_PER_BLOCK);
         return remote.match(new MatchRequest(model, layout.id(), prefix, null, null, true, from))
                 .flatMap(remoteMatch -> {
-                    List<MatchedBlock> held = remoteMatch.blocks();
-                    Mono<Integer> fetched = held.isEmpty() ? Mono.just(from)
-                            : get(pool, addresses(held), into.subList(from, from + held.size()))
-                                    .thenReturn(from + held.size());
+                    long[] held = remoteMatch.localAddresses();
+                    Mono<Integer> fetched = held.length == 0 ? Mono.just(from)
+                            : get(pool, held, into.subList(from, from + held.length)).thenReturn(from + held.length);
                     return fetched.flatMap(n -> release(remote, remoteMatch.leaseId()).thenReturn(n))
                             .onErrorResume(e -> release(remote, remoteMatch.leaseId()).then(Mono.error(e)));
                 });
@@ -117,8 +108,8 @@ public final class MemPoolClient implements AutoCloseable {
         return local.status().map(status -> dataPlaneOf(status.endpoint()));
     }
 
-    private Mono<Void> get(PoolEndpoint pool, List<Long> addresses, List<MemorySegment> into) {
-        return dataPlaneOf(pool).get(toArray(addresses), into);
+    private Mono<Void> get(PoolEndpoint pool, long[] addresses, List<MemorySegment> into) {
+        return dataPlaneOf(pool).get(addresses, into);
     }
 
     private MemPoolControlClient controlOf(PoolEndpoint pool) {
@@ -134,12 +125,6 @@ public final class MemPoolClient implements AutoCloseable {
     private static Mono<Void> release(MemPoolControlClient pool, String leaseId) {
         return leaseId == null ? Mono.empty() : pool.releaseLease(leaseId).then()
                 .onErrorResume(MemPoolApiException.class, e -> e.status() == 404 ? Mono.empty() : Mono.error(e));
-    }
-
-    private static List<Long> addresses(List<MatchedBlock> blocks) {
-        List<Long> addresses = new ArrayList<>(blocks.size());
-        blocks.forEach(b -> addresses.add(b.address()));
-        return addresses;
     }
 
     private static long[] toArray(List<Long> addresses) {

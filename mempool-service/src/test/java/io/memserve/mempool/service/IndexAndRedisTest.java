@@ -8,15 +8,22 @@ import io.memserve.kvblock.BlockLayout;
 import io.memserve.kvblock.DType;
 import io.memserve.mempool.api.AllocRequest;
 import io.memserve.mempool.api.DeleteRequest;
+import io.memserve.mempool.api.ErrorResponse;
 import io.memserve.mempool.api.InsertRequest;
 import io.memserve.mempool.api.InsertResponse;
 import io.memserve.mempool.api.MatchRequest;
 import io.memserve.mempool.api.MatchResponse;
+import io.memserve.mempool.api.MemPoolJson;
 import io.memserve.mempool.api.PoolStatus;
 import io.memserve.mempool.api.TierName;
+import io.memserve.mempool.api.TokenIdsJson;
 import io.memserve.mempool.client.MemPoolApiException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -78,25 +85,28 @@ class IndexAndRedisTest {
         MatchResponse match = pool.control.match(new MatchRequest(MODEL, LAYOUT.id(), prefixOfTwo, null, null, false, 0))
                 .block();
 
-        assertThat(match.blocks()).isEmpty();
+        assertThat(match.runs()).isEmpty();
         assertThat(match.matchedTokens()).isZero();
 
         int[] other = Blocks.tokens(3, 6 * 16);
         BlockKey[] otherKeys = Blocks.keys(MODEL, LAYOUT, other);
+        List<Long> stored;
         try (Arena arena = Arena.ofShared()) {
-            pool.client.store(MODEL, LAYOUT, Arrays.copyOf(other, 3 * 16),
-                    Blocks.contentOf(Arrays.copyOf(otherKeys, 3), LAYOUT, arena)).block();
+            stored = pool.client.store(MODEL, LAYOUT, Arrays.copyOf(other, 3 * 16),
+                    Blocks.contentOf(Arrays.copyOf(otherKeys, 3), LAYOUT, arena)).block().addresses();
         }
         MatchResponse partial = pool.control.match(new MatchRequest(MODEL, LAYOUT.id(), other, null, null, false, 0))
                 .block();
         pool.control.releaseLease(partial.leaseId()).block();
 
         assertThat(partial.matchedTokens()).isEqualTo(48);
-        assertThat(partial.blocks()).extracting(b -> b.key())
-                .containsExactly(otherKeys[0].hex(), otherKeys[1].hex(), otherKeys[2].hex());
-        assertThat(partial.blocks()).allSatisfy(b -> {
-            assertThat(b.pool()).isEqualTo("index-pool");
-            assertThat(b.tier()).isEqualTo(TierName.DRAM);
+        assertThat(partial.runs()).singleElement().satisfies(run -> {
+            assertThat(run.pool()).isEqualTo("index-pool");
+            assertThat(run.tier()).isEqualTo(TierName.DRAM);
+            assertThat(run.firstBlock()).isZero();
+            assertThat(run.blocks()).isEqualTo(3);
+            assertThat(run.addresses()).as("the blocks stored under the first three keys")
+                    .containsExactly(stored.stream().mapToLong(Long::longValue).toArray());
         });
         pool.control.delete(new DeleteRequest(MODEL, LAYOUT.id(), other)).block();
     }
@@ -175,6 +185,41 @@ class IndexAndRedisTest {
                         .isEqualTo("block_not_written"));
         pool.control.releaseLease(lease.leaseId()).block();
         assertThat(pool.control.status().block().leases()).isZero();
+    }
+
+    @Test
+    void tokensComeAsAJsonArrayOrAsBase64AndBadBase64IsRefused() throws Exception {
+        int[] tokens = Blocks.tokens(21, 2 * 16);
+        try (Arena arena = Arena.ofShared()) {
+            BlockKey[] keys = Blocks.keys(MODEL, LAYOUT, tokens);
+            pool.client.store(MODEL, LAYOUT, tokens, Blocks.contentOf(keys, LAYOUT, arena)).block();
+        }
+        String array = Arrays.toString(tokens);
+        String base64 = '"' + TokenIdsJson.encode(tokens) + '"';
+        for (String encoded : List.of(array, base64)) {
+            HttpResponse<String> answer = postMatch(encoded);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            MatchResponse match = MemPoolJson.mapper().readValue(answer.body(), MatchResponse.class);
+            pool.control.releaseLease(match.leaseId()).block();
+            assertThat(match.matchedTokens()).as(encoded).isEqualTo(2 * 16);
+        }
+        for (String bad : List.of("\"not base64!\"", "\"AAAAAAAA\"", "\"AAAA\"")) {
+            HttpResponse<String> answer = postMatch(bad);
+            assertThat(answer.statusCode()).as(bad).isEqualTo(400);
+            assertThat(MemPoolJson.mapper().readValue(answer.body(), ErrorResponse.class).error().code())
+                    .as(bad).isEqualTo("invalid_body");
+        }
+        pool.control.delete(new DeleteRequest(MODEL, LAYOUT.id(), tokens)).block();
+    }
+
+    private static HttpResponse<String> postMatch(String tokensJson) throws Exception {
+        String body = "{\"model\":\"" + MODEL + "\",\"layout\":\"" + LAYOUT.id() + "\",\"tokens\":" + tokensJson
+                + "}";
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(pool.baseUrl + "/v1/match"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static List<Map<String, String>> redisHolders(BlockKey[] keys) {

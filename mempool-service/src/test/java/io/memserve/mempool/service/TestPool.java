@@ -20,6 +20,7 @@ final class TestPool implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(10);
 
     final String id;
+    final String baseUrl;
     final ConfigurableApplicationContext context;
     final MemPoolControlClient control;
     final MemPoolClient client;
@@ -42,7 +43,7 @@ final class TestPool implements AutoCloseable {
             args.add("--" + property);
         }
         this.context = new SpringApplicationBuilder(MemPoolApplication.class).run(args.toArray(String[]::new));
-        String baseUrl = "http://127.0.0.1:" + httpPort;
+        this.baseUrl = "http://127.0.0.1:" + httpPort;
         this.control = new MemPoolControlClient(baseUrl, DEADLINE);
         this.client = new MemPoolClient(baseUrl, settings(), DEADLINE);
     }

@@ -50,17 +50,20 @@ class TwoPoolsTest {
                     .block();
             b.control.releaseLease(atB.leaseId()).block();
             assertThat(atB.matchedTokens()).isEqualTo(8 * 16);
-            assertThat(atB.blocks()).allSatisfy(block -> assertThat(block.pool()).isEqualTo("pool-b"));
+            assertThat(atB.runs()).allSatisfy(run -> assertThat(run.pool()).isEqualTo("pool-b"));
+            assertThat(atB.localAddresses()).hasSize(8);
             assertLoads(b, prompt, keys, arena);
 
             int[] onlyAtA = Blocks.tokens(12, 4 * 16);
             BlockKey[] onlyAtAKeys = Blocks.keys(MODEL, LAYOUT, onlyAtA);
             a.client.store(MODEL, LAYOUT, onlyAtA, Blocks.contentOf(onlyAtAKeys, LAYOUT, arena)).block();
             MatchResponse remote = match(b, onlyAtA);
-            assertThat(remote.blocks()).hasSize(4).allSatisfy(block -> {
-                assertThat(block.pool()).isEqualTo("pool-a");
-                assertThat(block.tier()).isEqualTo(TierName.DRAM);
-                assertThat(block.address()).isNull();
+            assertThat(remote.runs()).singleElement().satisfies(run -> {
+                assertThat(run.pool()).isEqualTo("pool-a");
+                assertThat(run.tier()).isEqualTo(TierName.DRAM);
+                assertThat(run.firstBlock()).isZero();
+                assertThat(run.blocks()).isEqualTo(4);
+                assertThat(run.addresses()).as("another pool's blocks are addressed by matching there").isNull();
             });
             assertThat(remote.pools().get("pool-a").dataPort()).isPositive();
             assertLoads(b, onlyAtA, onlyAtAKeys, arena);
@@ -68,7 +71,7 @@ class TwoPoolsTest {
             a.bean(PoolLifecycle.class).stopHeartbeat();
 
             await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> match(b, onlyAtA).blocks().isEmpty());
+                    .until(() -> match(b, onlyAtA).runs().isEmpty());
             await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
                     .until(() -> b.redis().hasKey("memserve:pool:pool-a:keys").block() == Boolean.FALSE);
             assertThat(RedisHolders.of(b.redis(), onlyAtAKeys[0])).doesNotContainKey("pool-a");

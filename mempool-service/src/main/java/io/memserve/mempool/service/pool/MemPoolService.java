@@ -14,7 +14,6 @@ import io.memserve.mempool.api.InsertResponse;
 import io.memserve.mempool.api.LeaseResponse;
 import io.memserve.mempool.api.MatchRequest;
 import io.memserve.mempool.api.MatchResponse;
-import io.memserve.mempool.api.MatchedBlock;
 import io.memserve.mempool.api.PoolEndpoint;
 import io.memserve.mempool.api.PoolStatus;
 import io.memserve.mempool.api.TierName;
@@ -30,7 +29,6 @@ import io.memserve.mempool.service.store.LocalBlock;
 import io.memserve.mempool.service.store.StoreStatus;
 import io.memserve.mempool.service.transfer.TransferService;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -106,17 +104,17 @@ public final class MemPoolService {
                             return Mono.just(RemoteHolders.NONE);
                         });
         return remote.map(holders -> {
-            MatchResponse response = answer(local, keys, next, holders);
+            MatchResponse response = answer(local, r.fromBlock(), next, holders);
             metrics.matched((keys.length - r.fromBlock()) * BlockLayout.TOKENS_PER_BLOCK, response.matchedTokens());
             return response;
         });
     }
 
-    private MatchResponse answer(BlockStore.LocalMatch local, BlockKey[] keys, int next, RemoteHolders remote) {
-        List<MatchedBlock> blocks = new ArrayList<>(local.blocks().size() + remote.holders().size());
+    private MatchResponse answer(BlockStore.LocalMatch local, int fromBlock, int next, RemoteHolders remote) {
+        RunsBuilder runs = new RunsBuilder(fromBlock, local.blocks().size() + remote.holders().size());
         Map<String, PoolEndpoint> pools = new HashMap<>();
         for (LocalBlock b : local.blocks()) {
-            blocks.add(new MatchedBlock(b.key().hex(), self.id(), b.tier(), b.address()));
+            runs.add(self.id(), b.tier(), b.address());
         }
         if (!local.blocks().isEmpty()) {
             pools.put(self.id(), self);
@@ -126,11 +124,12 @@ public final class MemPoolService {
             Map<String, TierName> holding = remote.holders().get(i);
             String pool = previous != null && holding.containsKey(previous) ? previous
                     : holding.keySet().iterator().next();
-            blocks.add(new MatchedBlock(keys[next + i].hex(), pool, holding.get(pool), null));
+            runs.add(pool, holding.get(pool), null);
             pools.put(pool, remote.endpoints().get(pool));
             previous = pool;
         }
-        return new MatchResponse(blocks.size() * BlockLayout.TOKENS_PER_BLOCK, local.leaseId(), blocks, pools);
+        int blocks = next - fromBlock + remote.holders().size();
+        return new MatchResponse(blocks * BlockLayout.TOKENS_PER_BLOCK, local.leaseId(), runs.runs(), pools);
     }
 
     public Mono<DeleteResponse> delete(DeleteRequest r) {

@@ -5,7 +5,6 @@ import io.memserve.kvblock.BlockLayout;
 import io.memserve.mempool.api.AllocRequest;
 import io.memserve.mempool.api.InsertRequest;
 import io.memserve.mempool.api.MatchRequest;
-import io.memserve.mempool.api.MatchedBlock;
 import io.memserve.mempool.api.PoolEndpoint;
 import io.memserve.mempool.api.TierName;
 import io.memserve.mempool.api.TransferResponse;
@@ -73,14 +72,14 @@ public final class TransferService {
             List<LocalBlock> blocks) {
         MemPoolControlClient dst = peers.control(pool);
         return dst.match(new MatchRequest(model, layout.id(), tokens, null, null, true, 0)).flatMap(present -> {
-            int held = present.blocks().size();
+            int held = present.matchedTokens() / BlockLayout.TOKENS_PER_BLOCK;
             int missing = blocks.size() - held;
             Mono<List<Long>> allocated = missing == 0 ? Mono.just(List.of())
                     : dst.alloc(new AllocRequest(layout.id(), missing, TierName.DRAM, present.leaseId(), null))
                             .map(a -> a.addresses());
             Mono<TransferResponse> sent = allocated.flatMap(dstAddresses -> {
                 List<Long> src = blocks.subList(held, blocks.size()).stream().map(LocalBlock::address).toList();
-                List<Long> all = new ArrayList<>(present.blocks().stream().map(MatchedBlock::address).toList());
+                List<Long> all = new ArrayList<>(Arrays.stream(present.localAddresses()).boxed().toList());
                 all.addAll(dstAddresses);
                 return push(pool, src, dstAddresses)
                         .flatMap(bytes -> dst.insert(new InsertRequest(model, layout.id(), tokens, all))
