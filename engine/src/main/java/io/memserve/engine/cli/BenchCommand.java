@@ -6,6 +6,8 @@ import io.memserve.engine.Sequence;
 import io.memserve.engine.SequenceStep;
 import io.memserve.engine.backend.CpuBackend;
 import io.memserve.engine.sampling.Sampler;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +32,14 @@ final class BenchCommand implements Callable<Integer> {
     private static final long PROBE_BYTES = 2L << 30;
     /** Probe passes before, between and after the measurements. */
     private static final int PROBE_PASSES = 2;
+    /** Decode steps of one round on fresh sequences; a timed round first takes {@link #ROUND_WARM_UP} untimed. */
+    private static final int ROUND_STEPS = 32;
+    private static final int ROUND_WARM_UP = 5;
+    /** Timed rounds per batch size; the median is over the steps of all of them. */
+    private static final int ROUNDS = 3;
+    /** Warm-up ends once the JIT has compiled nothing for this long, or after the cap. */
+    private static final long JIT_QUIET_NANOS = 2_000_000_000L;
+    private static final long WARM_UP_CAP_NANOS = 60_000_000_000L;
 
     @Option(names = "--model", required = true, description = "model directory")
     Path model;
@@ -40,7 +50,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "kernel threads (default: all cores)")
     Integer threads;
 
-    @Option(names = "--steps", defaultValue = "15", description = "timed decode steps (default ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "15",
+            description = "timed decode steps per round, " + ROUNDS + " rounds (default ${DEFAULT-VALUE})")
     int steps;
 
     @Override
@@ -51,8 +62,10 @@ final class BenchCommand implements Callable<Integer> {
             long weightBytes = engine.model().decodeWeightBytes();
             probe.sample(PROBE_PASSES);
             double prefill = prefillTokensPerSecond(engine);
+            double warmUp1 = warmUp(engine, 1);
             probe.sample(PROBE_PASSES);
             double decode1 = decodeTokensPerSecond(engine, 1);
+            double warmUp16 = warmUp(engine, BATCH);
             probe.sample(PROBE_PASSES);
             double decode16 = decodeTokensPerSecond(engine, BATCH);
             probe.sample(PROBE_PASSES);
@@ -61,11 +74,11 @@ final class BenchCommand implements Callable<Integer> {
             String summary = String.format(Locale.ROOT, """
                     model %s: %d threads, %.1f MB of weights per decode step
                     prefill (%d-token prompt): %.1f tokens/s
-                    decode batch 1: %.2f tokens/s (%.1f ms/step)
-                    decode batch %d: %.2f tokens/s (%.1fx batch 1)
+                    decode batch 1: %.2f tokens/s (%.1f ms/step; %.1f s of warm-up until the JIT was quiet)
+                    decode batch %d: %.2f tokens/s (%.1fx batch 1; %.1f s of warm-up)
                     memory read bandwidth: %.2f GB/s, so batch 1 can reach at most %.2f tokens/s: %.0f%% reached""",
                     engine.modelId(), cores, weightBytes / 1e6, PREFILL_TOKENS, prefill, decode1, 1000 / decode1,
-                    BATCH, decode16, decode16 / decode1, bandwidth / 1e9, floorTokensPerSecond,
+                    warmUp1, BATCH, decode16, decode16 / decode1, warmUp16, bandwidth / 1e9, floorTokensPerSecond,
                     100 * decode1 / floorTokensPerSecond);
             System.out.println(summary);
             if (json) {
@@ -94,8 +107,43 @@ final class BenchCommand implements Callable<Integer> {
         return PREFILL_TOKENS / median(Arrays.copyOfRange(seconds, 1, seconds.length));
     }
 
-    /** Tokens per second of greedy decode steps over {@code batch} sequences with short prompts. */
+    /**
+     * Seconds of decode rounds at {@code batch} until the JIT has compiled nothing for {@link #JIT_QUIET_NANOS}: on two
+     * cores a compilation in flight takes a core from the kernels, and C2 goes on recompiling a step's loops for
+     * seconds after the first few steps. Rounds start fresh sequences, so the timed ones meet the same context lengths.
+     */
+    private static double warmUp(Engine engine, int batch) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        long lastCompilation = start;
+        long compiled = jit.getTotalCompilationTime();
+        while (System.nanoTime() - lastCompilation < JIT_QUIET_NANOS && System.nanoTime() - start < WARM_UP_CAP_NANOS) {
+            decodeRound(engine, batch, ROUND_STEPS, new double[0]);
+            long now = jit.getTotalCompilationTime();
+            if (now != compiled) {
+                compiled = now;
+                lastCompilation = System.nanoTime();
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Tokens per second of greedy decode steps over {@code batch} sequences with short prompts: the median step. */
     private double decodeTokensPerSecond(Engine engine, int batch) {
+        double[] seconds = new double[ROUNDS * steps];
+        for (int round = 0; round < ROUNDS; round++) {
+            double[] timed = new double[steps];
+            decodeRound(engine, batch, ROUND_WARM_UP, timed);
+            System.arraycopy(timed, 0, seconds, round * steps, steps);
+        }
+        return batch / median(seconds);
+    }
+
+    /**
+     * Prefills {@code batch} fresh sequences with {@link #DECODE_CONTEXT} tokens, runs {@code untimed} decode steps,
+     * then one timed step per element of {@code seconds}.
+     */
+    private static void decodeRound(Engine engine, int batch, int untimed, double[] seconds) {
         List<Sequence> sequences = new ArrayList<>();
         try {
             List<SequenceStep> prefills = new ArrayList<>();
@@ -105,20 +153,17 @@ final class BenchCommand implements Callable<Integer> {
                 prefills.add(SequenceStep.of(seq, tokens(engine, DECODE_CONTEXT, 100 + b)));
             }
             List<float[]> logits = engine.step(prefills);
-            int warmUp = 5;
-            double[] seconds = new double[steps];
-            for (int s = 0; s < warmUp + steps; s++) {
+            for (int s = 0; s < untimed + seconds.length; s++) {
                 List<SequenceStep> decode = new ArrayList<>();
                 for (int b = 0; b < batch; b++) {
                     decode.add(SequenceStep.of(sequences.get(b), Sampler.argmax(logits.get(b))));
                 }
                 long start = System.nanoTime();
                 logits = engine.step(decode);
-                if (s >= warmUp) {
-                    seconds[s - warmUp] = (System.nanoTime() - start) / 1e9;
+                if (s >= untimed) {
+                    seconds[s - untimed] = (System.nanoTime() - start) / 1e9;
                 }
             }
-            return batch / median(seconds);
         } finally {
             sequences.forEach(Sequence::close);
         }
