@@ -100,22 +100,30 @@ public final class CpuBackend implements Backend {
             int o = from;
             if (r1 - r0 < 4) {
                 // Too few rows to reuse weights: one weight row at a time streams from memory fastest.
+                for (; o + DotProducts.LANES <= to; o += DotProducts.LANES) {
+                    for (int r = r0; r < r1; r++) {
+                        DotProducts.dotLanesInTurn(f, x, r * n, data, (long) o * n, n, out, r * outWidth + o, scratch);
+                    }
+                }
                 for (; o + 4 <= to; o += 4) {
                     for (int r = r0; r < r1; r++) {
                         DotProducts.dot4InTurn(f, x, r * n, data, (long) o * n, n, out, r * outWidth + o, scratch);
                     }
                 }
             }
-            for (; o + 4 <= to; o += 4) {
-                long wAt = (long) o * n;
-                int r = r0;
-                for (; r + 4 <= r1; r += 4) {
-                    DotProducts.dot4x4(f, x, r * n, data, wAt, n, out, r * outWidth + o, outWidth, scratch);
-                }
-                for (; r < r1; r++) {
-                    DotProducts.dot4InTurn(f, x, r * n, data, wAt, n, out, r * outWidth + o, scratch);
+            int tiled = o + (to - o) / 4 * 4;
+            int a = r0;
+            for (; a + 4 <= r1; a += 4) {
+                for (int t = o; t < tiled; t += 4) {
+                    DotProducts.dot4x4(f, x, a * n, data, (long) t * n, n, out, a * outWidth + t, outWidth, scratch);
                 }
             }
+            for (; a < r1; a++) {
+                for (int t = o; t < tiled; t += 4) {
+                    DotProducts.dot4InTurn(f, x, a * n, data, (long) t * n, n, out, a * outWidth + t, scratch);
+                }
+            }
+            o = tiled;
             for (; o < to; o++) {
                 for (int r = r0; r < r1; r++) {
                     out[r * outWidth + o] = DotProducts.dot(f, x, r * n, data, (long) o * n, n, scratch);
@@ -183,19 +191,22 @@ public final class CpuBackend implements Backend {
     public void attention(AttentionRows rows, int layer, float[] q, int heads, float[] out) {
         BlockLayout layout = rows.pool().layout();
         int headDim = layout.headDim();
-        int group = heads / layout.kvHeads();
+        int kvHeads = layout.kvHeads();
+        int group = heads / kvHeads;
         float scale = (float) (1.0 / Math.sqrt(headDim));
-        long work = 0;
-        for (int position : rows.positions()) {
-            work += (long) (position + 1) * heads * headDim;
-        }
-        forEach(rows.rows() * heads, work, task -> {
-            int r = task / heads;
-            int h = task % heads;
-            int at = (r * heads + h) * headDim;
+        // One task per row and KV head: the query heads of a group read the same K and V, so only the first reads
+        // them from memory, the others from the core's cache. Tasks wait on memory more than they compute, so even a
+        // single sequence's few tasks are worth spreading over the threads.
+        pool.parallelFor(rows.rows() * kvHeads, task -> {
+            int r = task / kvHeads;
+            int kvHead = task % kvHeads;
             int position = rows.positions()[r];
-            PagedAttention.attend(rows.pool(), rows.pageTables()[r], position, layer, h / group, q, at, scale, out,
-                    at, attentionWork(PagedAttention.workSize(headDim, position)), lanes.get());
+            float[] work = attentionWork(PagedAttention.workSize(headDim, position));
+            for (int h = kvHead * group; h < (kvHead + 1) * group; h++) {
+                int at = (r * heads + h) * headDim;
+                PagedAttention.attend(rows.pool(), rows.pageTables()[r], position, layer, kvHead, q, at, scale, out,
+                        at, work, lanes.get());
+            }
         });
     }
 
@@ -213,7 +224,15 @@ public final class CpuBackend implements Backend {
         int tasks = Math.max(1, Math.min(pool.threads() * 4, n / 1024));
         int per = (n + tasks - 1) / tasks;
         forEach(tasks, 16L * n, task -> {
-            for (int i = task * per, end = Math.min(n, i + per); i < end; i++) {
+            // FloatExp's vector and scalar forms agree bit for bit, so where the vector loop stops changes nothing.
+            int i = task * per;
+            int end = Math.min(n, i + per);
+            for (int bound = i + DotProducts.SPECIES.loopBound(end - i); i < bound; i += DotProducts.LANES) {
+                FloatVector g = FloatVector.fromArray(DotProducts.SPECIES, gate, i);
+                g.div(FloatExp.exp(g.neg()).add(1f)).mul(FloatVector.fromArray(DotProducts.SPECIES, up, i))
+                        .intoArray(gate, i);
+            }
+            for (; i < end; i++) {
                 float g = gate[i];
                 gate[i] = g / (1f + FloatExp.exp(-g)) * up[i];
             }

@@ -9,13 +9,13 @@ import jdk.incubator.vector.VectorSpecies;
  * weight rows so that every loaded vector is used more than once. Activations must be laid out by the weight format's
  * {@link ElementFormat#arrange}. Batch invariance rests on one rule: every single dot product, whatever tile computes
  * it, accumulates part 0 and part 1 of the blocks lane-wise into two accumulators in increasing order, adds those,
- * folds the lanes along the tree of {@link #laneSum} (or {@link LaneFolds}, the same tree four at a time), then adds
+ * folds the lanes along the tree of {@link #laneSum} (or {@link LaneFolds}, the same tree several at a time), then adds
  * the scalar tail. Two accumulators halve the chain of dependent multiply-adds a memory-bound row waits on.
  */
 final class DotProducts {
 
-    /** Floats of scratch space a caller passes in: room for sixteen accumulators. */
-    static final int SCRATCH = 16 * ElementFormat.LANES;
+    /** Floats of scratch space a caller passes in: room for sixteen accumulators and their sixteen sums. */
+    static final int SCRATCH = 16 * ElementFormat.LANES + 16;
 
     static final VectorSpecies<Float> SPECIES = ElementFormat.SPECIES;
     static final int LANES = ElementFormat.LANES;
@@ -62,16 +62,47 @@ final class DotProducts {
     }
 
     /**
+     * LANES weight rows against one activation row, one row after the other, folded together in one vector; results go
+     * to {@code out[at .. at+LANES)}.
+     */
+    static void dotLanesInTurn(ElementFormat f, float[] x, int xAt, MemorySegment w, long wAt, int n, float[] out,
+            int at, float[] scratch) {
+        int bound = blocked(n);
+        for (int c = 0; c < LANES; c++) {
+            long row = wAt + (long) c * n;
+            FloatVector even = FloatVector.zero(SPECIES);
+            FloatVector odd = even;
+            for (int i = 0; i < bound; i += BLOCK) {
+                even = f.loadPart(w, row + i, 0).fma(FloatVector.fromArray(SPECIES, x, xAt + i), even);
+                odd = f.loadPart(w, row + i, 1).fma(FloatVector.fromArray(SPECIES, x, xAt + i + LANES), odd);
+            }
+            even.add(odd).intoArray(scratch, c * LANES);
+        }
+        LaneFolds.foldLanes(scratch, 0, out, at);
+        for (int c = 0; c < LANES; c++) {
+            out[at + c] += tail(f, x, xAt, w, wAt + (long) c * n, bound, n);
+        }
+    }
+
+    /**
      * Four weight rows against four activation rows {@code xAt + r*n}; result of activation row r, weight row c goes to
-     * {@code out[at + r*outStride + c]}. Two passes of two weight rows keep the sixteen accumulators in registers.
+     * {@code out[at + r*outStride + c]}. Two passes of two weight rows keep the sixteen accumulators in registers; the
+     * sixteen are folded LANES at a time.
      */
     static void dot4x4(ElementFormat f, float[] x, int xAt, MemorySegment w, long wAt, int n, float[] out, int at,
             int outStride, float[] scratch) {
         int bound = blocked(n);
         pass4x2(f, x, xAt, n, w, wAt, bound, scratch, 0);
         pass4x2(f, x, xAt, n, w, wAt + 2L * n, bound, scratch, 2);
+        int sums = 16 * LANES;
+        for (int k = 0; k < 16; k += LANES) {
+            LaneFolds.foldLanes(scratch, k * LANES, scratch, sums + k);
+        }
         for (int r = 0; r < 4; r++) {
-            finish4(scratch, r * 4 * LANES, f, x, xAt + r * n, w, wAt, bound, n, out, at + r * outStride);
+            for (int c = 0; c < 4; c++) {
+                out[at + r * outStride + c] = scratch[sums + r * 4 + c]
+                        + tail(f, x, xAt + r * n, w, wAt + (long) c * n, bound, n);
+            }
         }
     }
 

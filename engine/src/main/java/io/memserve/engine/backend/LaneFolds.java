@@ -6,10 +6,11 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Folds the lanes of four accumulators at once along the same tree as {@link DotProducts#laneSum}: lane i plus lane
- * i + width, width halving from LANES / 2 to 1. The first two levels pack two vectors' halves into one (rotate and
- * blend), the remaining ones shift inside a single vector, so four sums cost a few permutes instead of four trips
- * through memory. Floating-point addition is commutative, so the bits equal the scalar fold's.
+ * Folds the lanes of several accumulators at once along the same tree as {@link DotProducts#laneSum}: lane i plus lane
+ * i + width, width halving from LANES / 2 to 1. {@link #fold4} packs two vectors' halves into one (rotate and blend),
+ * then shifts inside a single vector; {@link #foldLanes} folds LANES accumulators into one vector of LANES sums, each
+ * level pairing two vectors' segments with two-vector selects, so a sum costs about two permutes and one add. Floating
+ * point addition is commutative, so the bits equal the scalar fold's.
  */
 final class LaneFolds {
 
@@ -23,6 +24,9 @@ final class LaneFolds {
     private static final VectorMask<Float> HIGH_HALF = VectorMask.fromLong(SPECIES, -1L << (LANES / 2));
     private static final VectorMask<Float> ODD_QUARTERS = oddQuarters();
     private static final VectorShuffle<Float>[] SHIFTS = shifts();
+    /** Per level of {@link #foldLanes}: two-vector select indexes of each segment's first and second halves. */
+    private static final float[] FIRST_HALVES = segmentHalves(0);
+    private static final float[] SECOND_HALVES = segmentHalves(1);
 
     static {
         if (LANES < 4) {
@@ -51,6 +55,50 @@ final class LaneFolds {
         out[at + 1] = accs[from + 2 * QUARTER];
         out[at + 2] = accs[from + QUARTER];
         out[at + 3] = accs[from + 3 * QUARTER];
+    }
+
+    /**
+     * Folds the LANES accumulators at {@code accs[from + k * LANES]} into {@code out[at + k]}, k < LANES; overwrites
+     * the accumulators. At each level a vector holds consecutive segments, one per accumulator; two vectors become one
+     * whose segments are half as long: the first halves of both vectors' segments plus the second halves.
+     */
+    static void foldLanes(float[] accs, int from, float[] out, int at) {
+        int level = 0;
+        for (int count = LANES; count > 2; count /= 2, level++) {
+            for (int i = 0; i < count / 2; i++) {
+                pairSegments(accs, from + 2 * i * LANES, level).intoArray(accs, from + i * LANES);
+            }
+        }
+        pairSegments(accs, from, level).intoArray(out, at);
+    }
+
+    private static FloatVector pairSegments(float[] accs, int at, int level) {
+        FloatVector a = FloatVector.fromArray(SPECIES, accs, at);
+        FloatVector b = FloatVector.fromArray(SPECIES, accs, at + LANES);
+        FloatVector first = FloatVector.fromArray(SPECIES, FIRST_HALVES, level * LANES).selectFrom(a, b);
+        return first.add(FloatVector.fromArray(SPECIES, SECOND_HALVES, level * LANES).selectFrom(a, b));
+    }
+
+    /**
+     * Indexes into the pair (a, b), b's lanes counted from LANES: at the level where segments are {@code length}
+     * lanes long, output lane L takes lane i of segment L / (length/2), the first segments a's, the rest b's, and
+     * i = L % (length/2) plus {@code half} * length/2.
+     */
+    private static float[] segmentHalves(int half) {
+        int levels = Integer.numberOfTrailingZeros(LANES);
+        float[] indexes = new float[levels * LANES];
+        for (int level = 0; level < levels; level++) {
+            int length = LANES >> level;
+            int segmentsPerVector = LANES / length;
+            for (int lane = 0; lane < LANES; lane++) {
+                int segment = lane / (length / 2);
+                int i = lane % (length / 2) + half * (length / 2);
+                indexes[level * LANES + lane] = segment < segmentsPerVector
+                        ? segment * length + i
+                        : LANES + (segment - segmentsPerVector) * length + i;
+            }
+        }
+        return indexes;
     }
 
     /** Lanes i < LANES/2: x[i] + x[i + LANES/2]; the rest: y[i - LANES/2] + y[i]. */

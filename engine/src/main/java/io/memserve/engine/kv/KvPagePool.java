@@ -14,7 +14,8 @@ public final class KvPagePool implements AutoCloseable {
 
     private final BlockLayout layout;
     private final Arena arena;
-    private final MemorySegment memory;
+    /** Each page's slice of the allocation, made once: the kernels ask for pages per key block in every step. */
+    private final MemorySegment[] pages;
     private final int[] refCounts;
     private final int[] freeStack;
     private int freeCount;
@@ -25,7 +26,11 @@ public final class KvPagePool implements AutoCloseable {
         }
         this.layout = layout;
         this.arena = Arena.ofShared();
-        this.memory = arena.allocate(layout.bytes() * capacity, 64);
+        MemorySegment memory = arena.allocate(layout.bytes() * capacity, 64);
+        this.pages = new MemorySegment[capacity];
+        for (int i = 0; i < capacity; i++) {
+            pages[i] = memory.asSlice(i * layout.bytes(), layout.bytes());
+        }
         this.refCounts = new int[capacity];
         this.freeStack = new int[capacity];
         for (int i = 0; i < capacity; i++) {
@@ -95,7 +100,7 @@ public final class KvPagePool implements AutoCloseable {
     /** The writable bytes of a page, for the backend. */
     public MemorySegment segment(int page) {
         checkId(page);
-        return memory.asSlice(page * layout.bytes(), layout.bytes());
+        return pages[page];
     }
 
     @Override
