@@ -2,6 +2,7 @@ package io.memserve.mempool.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.memserve.kvblock.BlockKey;
 import io.memserve.kvblock.BlockLayout;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,24 @@ class IndexAndRedisTest {
                     .containsExactly(stored.stream().mapToLong(Long::longValue).toArray());
         });
         pool.control.delete(new DeleteRequest(MODEL, LAYOUT.id(), other)).block();
+    }
+
+    @Test
+    void theHeartbeatAnnouncesEachTiersCapacityAndUse() {
+        var lease = pool.control.alloc(new AllocRequest(LAYOUT.id(), 3, null, null, null)).block();
+        try {
+            long used = pool.control.status().block().tiers().getFirst().usedBytes();
+            assertThat(used).isGreaterThanOrEqualTo(3L * LAYOUT.bytes());
+            await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+                Map<Object, Object> entry = pool.redis().opsForHash().entries("memserve:pool:index-pool")
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue).block();
+                assertThat(entry).containsEntry("dram_capacity_bytes", Long.toString(12L * LAYOUT.bytes()))
+                        .containsEntry("dram_used_bytes", Long.toString(used))
+                        .containsEntry("hbm_capacity_bytes", "0");
+            });
+        } finally {
+            pool.control.releaseLease(lease.leaseId()).block();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.memserve.mempool.service.metrics;
 import io.memserve.mempool.api.TierName;
 import io.memserve.mempool.api.TierStatus;
 import io.memserve.mempool.service.store.BlockStore;
+import io.memserve.mempool.service.store.TierUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,9 +28,9 @@ public final class MemPoolMetrics {
         for (TierName tier : TierName.values()) {
             blocksGauge(registry, store, tier, "used", t -> t.blocks());
             blocksGauge(registry, store, tier, "pinned", t -> t.pinnedBlocks());
-            Gauge.builder("mempool.bytes", store, s -> tierStatus(s, tier, TierStatus::usedBytes))
+            Gauge.builder("mempool.bytes", store, s -> tierUsage(s, tier, TierUsage::usedBytes))
                     .tag("tier", tier.name().toLowerCase()).tag("state", "used").baseUnit("bytes").register(registry);
-            Gauge.builder("mempool.bytes", store, s -> tierStatus(s, tier, TierStatus::freeBytes))
+            Gauge.builder("mempool.bytes", store, s -> tierUsage(s, tier, TierUsage::freeBytes))
                     .tag("tier", tier.name().toLowerCase()).tag("state", "free").baseUnit("bytes").register(registry);
         }
         FunctionCounter.builder("mempool.evictions", store, BlockStore::evictions)
@@ -53,6 +54,10 @@ public final class MemPoolMetrics {
     private static double tierStatus(BlockStore store, TierName tier, ToDoubleFunction<TierStatus> value) {
         return store.status().tiers().stream().filter(t -> t.tier() == tier).mapToDouble(value).findFirst()
                 .orElse(0);
+    }
+
+    private static double tierUsage(BlockStore store, TierName tier, ToDoubleFunction<TierUsage> value) {
+        return store.usage().stream().filter(t -> t.tier() == tier).mapToDouble(value).findFirst().orElse(0);
     }
 
     public void matched(int queriedTokens, int hitTokens) {

@@ -43,9 +43,9 @@ public class PoolLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
-        registry.sweepSelf().then(registry.heartbeat(store.status())).block(REDIS_DEADLINE);
+        registry.sweepSelf().then(registry.heartbeat(store.usage())).block(REDIS_DEADLINE);
         timers = Disposables.composite();
-        heartbeat = every(props.heartbeatInterval(), () -> registry.heartbeat(store.status()), "heartbeat");
+        heartbeat = every(props.heartbeatInterval(), () -> registry.heartbeat(store.usage()), "heartbeat");
         timers.add(heartbeat);
         timers.add(every(LEASE_SWEEP, () -> Mono.fromRunnable(store::expireLeases).then(events.flush()), "lease expiry"));
         timers.add(every(props.heartbeatInterval(), () -> registry.sweepDeadPools().then(), "dead-pool sweep"));

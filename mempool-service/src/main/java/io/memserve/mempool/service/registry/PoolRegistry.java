@@ -2,9 +2,8 @@ package io.memserve.mempool.service.registry;
 
 import io.memserve.mempool.api.PoolEndpoint;
 import io.memserve.mempool.api.TierName;
-import io.memserve.mempool.api.TierStatus;
 import io.memserve.mempool.service.index.RedisScripts;
-import io.memserve.mempool.service.store.StoreStatus;
+import io.memserve.mempool.service.store.TierUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +33,11 @@ public final class PoolRegistry {
         return self;
     }
 
-    public Mono<Void> heartbeat(StoreStatus status) {
+    public Mono<Void> heartbeat(List<TierUsage> usage) {
         List<String> args = new ArrayList<>(List.of(self.id(), Long.toString(heartbeatTtl.toMillis()), self.host(),
                 Integer.toString(self.httpPort()), Integer.toString(self.dataPort())));
         for (TierName tier : TierName.values()) {
-            TierStatus t = status.tiers().stream().filter(s -> s.tier() == tier).findFirst().orElse(null);
+            TierUsage t = usage.stream().filter(u -> u.tier() == tier).findFirst().orElse(null);
             args.add(Long.toString(t == null ? 0 : t.capacityBytes()));
             args.add(Long.toString(t == null ? 0 : t.usedBytes()));
         }

@@ -76,7 +76,7 @@ public final class BlockStore implements AutoCloseable {
             leases.require(leaseId);
         }
         if (!makeRoom(account, bytes)) {
-            throw MemPoolException.full(tierName + " has " + account.freeBytes() + " bytes free and every other block"
+            throw MemPoolException.full(tierName + " has " + account.usage().freeBytes() + " bytes free and every other block"
                     + " is pinned; " + bytes + " bytes were asked for");
         }
         Lease lease = leases.openOrRenew(leaseId, ttl);
@@ -359,6 +359,14 @@ public final class BlockStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Capacity and use of each tier without counting blocks (which {@link #status()} does, holding the lock): what a
+     * heartbeat announces every second, at any number of blocks.
+     */
+    public synchronized List<TierUsage> usage() {
+        return tiers.values().stream().map(TierAccount::usage).toList();
+    }
+
     public synchronized StoreStatus status() {
         List<TierStatus> statuses = new ArrayList<>();
         for (TierAccount account : tiers.values()) {
@@ -373,7 +381,7 @@ public final class BlockStore implements AutoCloseable {
                 }
             }
             statuses.add(new TierStatus(account.tier().name(), account.capacityBytes(), account.usedBytes(),
-                    account.freeBytes(), count, pinned, published));
+                    account.usage().freeBytes(), count, pinned, published));
         }
         return new StoreStatus(statuses, index.size(), leases.size());
     }

@@ -37,8 +37,8 @@ final class TierAccount {
         return usedBytes;
     }
 
-    long freeBytes() {
-        return Math.max(0, capacityBytes - usedBytes);
+    TierUsage usage() {
+        return new TierUsage(tier.name(), capacityBytes, usedBytes);
     }
 
     void charge(long bytes) {
