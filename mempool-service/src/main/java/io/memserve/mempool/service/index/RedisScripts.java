@@ -16,7 +16,7 @@ public final class RedisScripts {
     public static final long STREAM_MAX_LENGTH = 100_000;
 
     public static final RedisScript<Long> APPLY_EVENTS = script(Long.class, "holders.lua", "apply-events.lua");
-    public static final RedisScript<Long> HEARTBEAT = script(Long.class, "heartbeat.lua");
+    public static final RedisScript<String> HEARTBEAT = script(String.class, "heartbeat.lua");
     public static final RedisScript<Long> SWEEP_POOL = script(Long.class, "holders.lua", "sweep-pool.lua");
 
     private RedisScripts() {

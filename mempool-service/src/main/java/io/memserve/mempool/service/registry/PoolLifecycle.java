@@ -45,10 +45,9 @@ public class PoolLifecycle implements SmartLifecycle {
     public void start() {
         registry.sweepSelf().then(registry.heartbeat(store.usage())).block(REDIS_DEADLINE);
         timers = Disposables.composite();
-        heartbeat = every(props.heartbeatInterval(), () -> registry.heartbeat(store.usage()), "heartbeat");
+        heartbeat = every(props.heartbeatInterval(), () -> registry.heartbeat(store.usage()).then(), "heartbeat");
         timers.add(heartbeat);
         timers.add(every(LEASE_SWEEP, () -> Mono.fromRunnable(store::expireLeases).then(events.flush()), "lease expiry"));
-        timers.add(every(props.heartbeatInterval(), () -> registry.sweepDeadPools().then(), "dead-pool sweep"));
         running = true;
         log.info("pool {} joined: {}", registry.self().id(), registry.self());
     }

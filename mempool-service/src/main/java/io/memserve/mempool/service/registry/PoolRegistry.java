@@ -33,7 +33,11 @@ public final class PoolRegistry {
         return self;
     }
 
-    public Mono<Void> heartbeat(List<TierUsage> usage) {
+    /**
+     * Announces this pool (liveness and use), then removes the index entries of every registered pool whose heartbeat
+     * lapsed: one script finds them while it writes the heartbeat. Returns how many entries were removed.
+     */
+    public Mono<Long> heartbeat(List<TierUsage> usage) {
         List<String> args = new ArrayList<>(List.of(self.id(), Long.toString(heartbeatTtl.toMillis()), self.host(),
                 Integer.toString(self.httpPort()), Integer.toString(self.dataPort())));
         for (TierName tier : TierName.values()) {
@@ -42,7 +46,10 @@ public final class PoolRegistry {
             args.add(Long.toString(t == null ? 0 : t.usedBytes()));
         }
         args.add(LivenessKey.value(self));
-        return redis.execute(RedisScripts.HEARTBEAT, List.of(), args).then();
+        return redis.execute(RedisScripts.HEARTBEAT, List.of(), args).next()
+                .flatMapMany(dead -> Flux.fromArray(dead.isEmpty() ? new String[0] : dead.split(",")))
+                .concatMap(id -> sweep(id, false))
+                .reduce(0L, Long::sum);
     }
 
     /** The endpoint of a live pool; empty when it is unknown or its heartbeat lapsed. */
@@ -53,14 +60,6 @@ public final class PoolRegistry {
     /** Every registered pool, live or not yet swept. */
     public Mono<List<String>> registered() {
         return redis.opsForSet().members("memserve:pools").collectList();
-    }
-
-    /** Removes the index entries of every registered pool whose heartbeat lapsed; returns how many entries. */
-    public Mono<Long> sweepDeadPools() {
-        return registered().flatMapMany(Flux::fromIterable)
-                .filter(id -> !id.equals(self.id()))
-                .concatMap(id -> sweep(id, false))
-                .reduce(0L, Long::sum);
     }
 
     /** Removes this pool's entries: at start (left over from an earlier run) and when leaving. */
