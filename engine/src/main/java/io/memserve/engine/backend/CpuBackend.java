@@ -111,16 +111,19 @@ public final class CpuBackend implements Backend {
                     }
                 }
             }
+            // Four activation rows stay in L1 while the task's weight tiles pass by (from L2 after the first four);
+            // walking every activation row for each weight tile would cycle the whole block through L1 instead.
             int tiled = o + (to - o) / 4 * 4;
-            int a = r0;
-            for (; a + 4 <= r1; a += 4) {
+            int row = r0;
+            for (; row + 4 <= r1; row += 4) {
                 for (int t = o; t < tiled; t += 4) {
-                    DotProducts.dot4x4(f, x, a * n, data, (long) t * n, n, out, a * outWidth + t, outWidth, scratch);
+                    DotProducts.dot4x4(f, x, row * n, data, (long) t * n, n, out, row * outWidth + t, outWidth,
+                            scratch);
                 }
             }
-            for (; a < r1; a++) {
+            for (; row < r1; row++) {
                 for (int t = o; t < tiled; t += 4) {
-                    DotProducts.dot4InTurn(f, x, a * n, data, (long) t * n, n, out, a * outWidth + t, scratch);
+                    DotProducts.dot4InTurn(f, x, row * n, data, (long) t * n, n, out, row * outWidth + t, scratch);
                 }
             }
             o = tiled;
