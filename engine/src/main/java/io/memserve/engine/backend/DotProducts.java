@@ -86,14 +86,16 @@ final class DotProducts {
 
     /**
      * Four weight rows against four activation rows {@code xAt + r*n}; result of activation row r, weight row c goes to
-     * {@code out[at + r*outStride + c]}. Two passes of two weight rows keep the sixteen accumulators in registers; the
-     * sixteen are folded LANES at a time.
+     * {@code out[at + r*outStride + c]}. Two passes over the blocks, part 0 of every block and then part 1, each with
+     * sixteen accumulators in registers: each activation vector is loaded once and each weight vector twice (from L1
+     * the second time), 16 loads per 32 multiply-adds where two passes of two weight rows take 20. The part-0 sums wait
+     * in scratch until the part-1 sums are added to them, even + odd as in every kernel; then LANES at a time fold.
      */
     static void dot4x4(ElementFormat f, float[] x, int xAt, MemorySegment w, long wAt, int n, float[] out, int at,
             int outStride, float[] scratch) {
         int bound = blocked(n);
-        pass4x2(f, x, xAt, n, w, wAt, bound, scratch, 0);
-        pass4x2(f, x, xAt, n, w, wAt + 2L * n, bound, scratch, 2);
+        evens4x4(f, x, xAt, n, w, wAt, bound, scratch);
+        odds4x4(f, x, xAt, n, w, wAt, bound, scratch);
         int sums = 16 * LANES;
         for (int k = 0; k < 16; k += LANES) {
             LaneFolds.foldLanes(scratch, k * LANES, scratch, sums + k);
@@ -106,54 +108,116 @@ final class DotProducts {
         }
     }
 
-    /** Rows {@code xAt + r*n} (r < 4) against weight rows wAt and wAt + n; sums spilled to slot r*4 + c0 + c. */
-    private static void pass4x2(ElementFormat f, float[] x, int xAt, int n, MemorySegment w, long wAt, int bound,
-            float[] scratch, int c0) {
+    /** Part 0 of rows {@code xAt + r*n} (r < 4) against weight rows wAt + c*n (c < 4); sums to slot r*4 + c. */
+    private static void evens4x4(ElementFormat f, float[] x, int xAt, int n, MemorySegment w, long wAt, int bound,
+            float[] scratch) {
         int x1 = xAt + n;
         int x2 = x1 + n;
         int x3 = x2 + n;
         long w1 = wAt + n;
-        FloatVector e00 = FloatVector.zero(SPECIES);
-        FloatVector e01 = e00, e10 = e00, e11 = e00, e20 = e00, e21 = e00, e30 = e00, e31 = e00;
-        FloatVector o00 = e00, o01 = e00, o10 = e00, o11 = e00, o20 = e00, o21 = e00, o30 = e00, o31 = e00;
+        long w2 = w1 + n;
+        long w3 = w2 + n;
+        FloatVector a00 = FloatVector.zero(SPECIES);
+        FloatVector a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00;
+        FloatVector a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
         for (int i = 0; i < bound; i += BLOCK) {
             FloatVector v0 = FloatVector.fromArray(SPECIES, x, xAt + i);
             FloatVector v1 = FloatVector.fromArray(SPECIES, x, x1 + i);
             FloatVector v2 = FloatVector.fromArray(SPECIES, x, x2 + i);
             FloatVector v3 = FloatVector.fromArray(SPECIES, x, x3 + i);
             FloatVector k = f.loadPart(w, wAt + i, 0);
-            e00 = k.fma(v0, e00);
-            e10 = k.fma(v1, e10);
-            e20 = k.fma(v2, e20);
-            e30 = k.fma(v3, e30);
+            a00 = k.fma(v0, a00);
+            a10 = k.fma(v1, a10);
+            a20 = k.fma(v2, a20);
+            a30 = k.fma(v3, a30);
             k = f.loadPart(w, w1 + i, 0);
-            e01 = k.fma(v0, e01);
-            e11 = k.fma(v1, e11);
-            e21 = k.fma(v2, e21);
-            e31 = k.fma(v3, e31);
-            v0 = FloatVector.fromArray(SPECIES, x, xAt + i + LANES);
-            v1 = FloatVector.fromArray(SPECIES, x, x1 + i + LANES);
-            v2 = FloatVector.fromArray(SPECIES, x, x2 + i + LANES);
-            v3 = FloatVector.fromArray(SPECIES, x, x3 + i + LANES);
-            k = f.loadPart(w, wAt + i, 1);
-            o00 = k.fma(v0, o00);
-            o10 = k.fma(v1, o10);
-            o20 = k.fma(v2, o20);
-            o30 = k.fma(v3, o30);
-            k = f.loadPart(w, w1 + i, 1);
-            o01 = k.fma(v0, o01);
-            o11 = k.fma(v1, o11);
-            o21 = k.fma(v2, o21);
-            o31 = k.fma(v3, o31);
+            a01 = k.fma(v0, a01);
+            a11 = k.fma(v1, a11);
+            a21 = k.fma(v2, a21);
+            a31 = k.fma(v3, a31);
+            k = f.loadPart(w, w2 + i, 0);
+            a02 = k.fma(v0, a02);
+            a12 = k.fma(v1, a12);
+            a22 = k.fma(v2, a22);
+            a32 = k.fma(v3, a32);
+            k = f.loadPart(w, w3 + i, 0);
+            a03 = k.fma(v0, a03);
+            a13 = k.fma(v1, a13);
+            a23 = k.fma(v2, a23);
+            a33 = k.fma(v3, a33);
         }
-        e00.add(o00).intoArray(scratch, c0 * LANES);
-        e01.add(o01).intoArray(scratch, (c0 + 1) * LANES);
-        e10.add(o10).intoArray(scratch, (4 + c0) * LANES);
-        e11.add(o11).intoArray(scratch, (5 + c0) * LANES);
-        e20.add(o20).intoArray(scratch, (8 + c0) * LANES);
-        e21.add(o21).intoArray(scratch, (9 + c0) * LANES);
-        e30.add(o30).intoArray(scratch, (12 + c0) * LANES);
-        e31.add(o31).intoArray(scratch, (13 + c0) * LANES);
+        a00.intoArray(scratch, 0);
+        a01.intoArray(scratch, 1 * LANES);
+        a02.intoArray(scratch, 2 * LANES);
+        a03.intoArray(scratch, 3 * LANES);
+        a10.intoArray(scratch, 4 * LANES);
+        a11.intoArray(scratch, 5 * LANES);
+        a12.intoArray(scratch, 6 * LANES);
+        a13.intoArray(scratch, 7 * LANES);
+        a20.intoArray(scratch, 8 * LANES);
+        a21.intoArray(scratch, 9 * LANES);
+        a22.intoArray(scratch, 10 * LANES);
+        a23.intoArray(scratch, 11 * LANES);
+        a30.intoArray(scratch, 12 * LANES);
+        a31.intoArray(scratch, 13 * LANES);
+        a32.intoArray(scratch, 14 * LANES);
+        a33.intoArray(scratch, 15 * LANES);
+    }
+
+    /** Part 1 of the same tile, added to the part-0 sums in the slots. */
+    private static void odds4x4(ElementFormat f, float[] x, int xAt, int n, MemorySegment w, long wAt, int bound,
+            float[] scratch) {
+        int x1 = xAt + n;
+        int x2 = x1 + n;
+        int x3 = x2 + n;
+        long w1 = wAt + n;
+        long w2 = w1 + n;
+        long w3 = w2 + n;
+        FloatVector a00 = FloatVector.zero(SPECIES);
+        FloatVector a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00;
+        FloatVector a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+        for (int i = 0; i < bound; i += BLOCK) {
+            FloatVector v0 = FloatVector.fromArray(SPECIES, x, xAt + i + LANES);
+            FloatVector v1 = FloatVector.fromArray(SPECIES, x, x1 + i + LANES);
+            FloatVector v2 = FloatVector.fromArray(SPECIES, x, x2 + i + LANES);
+            FloatVector v3 = FloatVector.fromArray(SPECIES, x, x3 + i + LANES);
+            FloatVector k = f.loadPart(w, wAt + i, 1);
+            a00 = k.fma(v0, a00);
+            a10 = k.fma(v1, a10);
+            a20 = k.fma(v2, a20);
+            a30 = k.fma(v3, a30);
+            k = f.loadPart(w, w1 + i, 1);
+            a01 = k.fma(v0, a01);
+            a11 = k.fma(v1, a11);
+            a21 = k.fma(v2, a21);
+            a31 = k.fma(v3, a31);
+            k = f.loadPart(w, w2 + i, 1);
+            a02 = k.fma(v0, a02);
+            a12 = k.fma(v1, a12);
+            a22 = k.fma(v2, a22);
+            a32 = k.fma(v3, a32);
+            k = f.loadPart(w, w3 + i, 1);
+            a03 = k.fma(v0, a03);
+            a13 = k.fma(v1, a13);
+            a23 = k.fma(v2, a23);
+            a33 = k.fma(v3, a33);
+        }
+        FloatVector.fromArray(SPECIES, scratch, 0 * LANES).add(a00).intoArray(scratch, 0);
+        FloatVector.fromArray(SPECIES, scratch, 1 * LANES).add(a01).intoArray(scratch, 1 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 2 * LANES).add(a02).intoArray(scratch, 2 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 3 * LANES).add(a03).intoArray(scratch, 3 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 4 * LANES).add(a10).intoArray(scratch, 4 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 5 * LANES).add(a11).intoArray(scratch, 5 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 6 * LANES).add(a12).intoArray(scratch, 6 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 7 * LANES).add(a13).intoArray(scratch, 7 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 8 * LANES).add(a20).intoArray(scratch, 8 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 9 * LANES).add(a21).intoArray(scratch, 9 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 10 * LANES).add(a22).intoArray(scratch, 10 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 11 * LANES).add(a23).intoArray(scratch, 11 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 12 * LANES).add(a30).intoArray(scratch, 12 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 13 * LANES).add(a31).intoArray(scratch, 13 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 14 * LANES).add(a32).intoArray(scratch, 14 * LANES);
+        FloatVector.fromArray(SPECIES, scratch, 15 * LANES).add(a33).intoArray(scratch, 15 * LANES);
     }
 
     /**
