@@ -202,7 +202,7 @@ final class DotProducts {
             a23 = k.fma(v2, a23);
             a33 = k.fma(v3, a33);
         }
-        FloatVector.fromArray(SPECIES, scratch, 0 * LANES).add(a00).intoArray(scratch, 0);
+        FloatVector.fromArray(SPECIES, scratch, 0).add(a00).intoArray(scratch, 0);
         FloatVector.fromArray(SPECIES, scratch, 1 * LANES).add(a01).intoArray(scratch, 1 * LANES);
         FloatVector.fromArray(SPECIES, scratch, 2 * LANES).add(a02).intoArray(scratch, 2 * LANES);
         FloatVector.fromArray(SPECIES, scratch, 3 * LANES).add(a03).intoArray(scratch, 3 * LANES);
