@@ -5,7 +5,10 @@ import io.memserve.engine.model.Weight;
 import io.memserve.engine.sampling.Sampler;
 import io.memserve.engine.sampling.SamplingParams;
 import io.memserve.kvblock.BlockLayout;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 
@@ -15,16 +18,16 @@ import jdk.incubator.vector.FloatVector;
  */
 public final class CpuBackend implements Backend {
 
-    /** Weight rows per task: a multiple of the 4-row tile, small enough to balance two to a few dozen cores. */
-    private static final int ROWS_PER_TASK = 64;
-    /** Activation rows per pass over a task's weights, sized so both stay in the core's cache during a prefill. */
-    private static final int ROW_BLOCK = 64;
-
     /** Multiply-adds (or the like) below which a loop is not worth spreading over threads. */
     private static final long SERIAL_WORK = 200_000;
 
     private final WorkerPool pool;
     private final ThreadLocal<float[]> lanes = ThreadLocal.withInitial(() -> new float[DotProducts.SCRATCH]);
+    /** Per-thread outputs of a weight group cut short by its matrix's edge, four rows of a whole group. */
+    private final ThreadLocal<float[]> groupScratch = ThreadLocal.withInitial(() -> new float[4 * PackedWeight.GROUP]);
+    /** Weights in the products' order (one group of output rows per task), owned by this backend. */
+    private final Arena packedArena = Arena.ofShared();
+    private final Map<Weight, PackedWeight> packedWeights = new IdentityHashMap<>();
     /** Per-thread attention work space, grown to the longest context seen. */
     private final ThreadLocal<float[]> attentionWork = ThreadLocal.withInitial(() -> new float[0]);
 
@@ -66,71 +69,67 @@ public final class CpuBackend implements Backend {
     @Override
     public void matmul(float[] x, int rows, Weight[] ws, float[][] outs) {
         int n = ws[0].cols();
+        PackedWeight[] packed = new PackedWeight[ws.length];
         int[] firstTask = new int[ws.length + 1];
         for (int i = 0; i < ws.length; i++) {
-            if (ws[i].cols() != n || ws[i].dtype() != ws[0].dtype()) {
-                throw new IllegalArgumentException("fused products need one input width and dtype: " + ws[i].name());
+            if (ws[i].cols() != n) {
+                throw new IllegalArgumentException("fused products need one input width: " + ws[i].name());
             }
-            firstTask[i + 1] = firstTask[i] + (ws[i].rows() + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+            packed[i] = packed(ws[i]);
+            firstTask[i + 1] = firstTask[i] + packed[i].groups();
         }
-        ElementFormat f = ElementFormat.of(ws[0].dtype());
-        float[] arranged = new float[rows * n];
+        int stride = 2 * packed[0].pairs();
+        float[] padded = new float[rows * stride];
         for (int r = 0; r < rows; r++) {
-            f.arrange(x, r * n, arranged, r * n, n);
+            System.arraycopy(x, r * n, padded, r * stride, n);
         }
         pool.parallelFor(firstTask[ws.length], task -> {
             int which = 0;
             while (task >= firstTask[which + 1]) {
                 which++;
             }
-            Weight w = ws[which];
-            int from = (task - firstTask[which]) * ROWS_PER_TASK;
-            multiplyRows(f, arranged, rows, w, from, Math.min(w.rows(), from + ROWS_PER_TASK), outs[which]);
+            multiplyGroup(padded, rows, stride, packed[which], task - firstTask[which], outs[which]);
         });
     }
 
-    /** Output columns {@code [from, to)} of {@code x * w^T}, x arranged for the weight's format. */
-    private void multiplyRows(ElementFormat f, float[] x, int rows, Weight w, int from, int to, float[] out) {
-        MemorySegment data = w.data();
-        int n = w.cols();
-        int outWidth = w.rows();
-        float[] scratch = lanes.get();
-        for (int r0 = 0; r0 < rows; r0 += ROW_BLOCK) {
-            int r1 = Math.min(rows, r0 + ROW_BLOCK);
-            int o = from;
-            if (r1 - r0 < 4) {
-                // Too few rows to reuse weights: one weight row at a time streams from memory fastest.
-                for (; o + DotProducts.LANES <= to; o += DotProducts.LANES) {
-                    for (int r = r0; r < r1; r++) {
-                        DotProducts.dotLanesInTurn(f, x, r * n, data, (long) o * n, n, out, r * outWidth + o, scratch);
-                    }
-                }
-                for (; o + 4 <= to; o += 4) {
-                    for (int r = r0; r < r1; r++) {
-                        DotProducts.dot4InTurn(f, x, r * n, data, (long) o * n, n, out, r * outWidth + o, scratch);
-                    }
-                }
-            }
-            // Four activation rows stay in L1 while the task's weight tiles pass by (from L2 after the first four);
-            // walking every activation row for each weight tile would cycle the whole block through L1 instead.
-            int tiled = o + (to - o) / 4 * 4;
-            int row = r0;
-            for (; row + 4 <= r1; row += 4) {
-                for (int t = o; t < tiled; t += 4) {
-                    DotProducts.dot4x4(f, x, row * n, data, (long) t * n, n, out, row * outWidth + t, outWidth,
-                            scratch);
-                }
-            }
-            for (; row < r1; row++) {
-                for (int t = o; t < tiled; t += 4) {
-                    DotProducts.dot4InTurn(f, x, row * n, data, (long) t * n, n, out, row * outWidth + t, scratch);
+    /** The weights of {@code w} in the products' order, copied on first use. */
+    private synchronized PackedWeight packed(Weight w) {
+        PackedWeight p = packedWeights.get(w);
+        if (p == null) {
+            p = PackedWeight.pack(w, packedArena, pool);
+            packedWeights.put(w, p);
+        }
+        return p;
+    }
+
+    /**
+     * Output columns of group {@code g} for every row of {@code x} (rows {@code stride} apart). Four rows at a time
+     * reuse each weight vector four times; the group, read from memory by the first four, waits in the core's cache for
+     * the rest. A group cut short by the matrix's edge is computed into scratch and its valid columns copied.
+     */
+    private void multiplyGroup(float[] x, int rows, int stride, PackedWeight w, int g, float[] out) {
+        int width = w.rows();
+        int from = g * PackedWeight.GROUP;
+        int columns = Math.min(PackedWeight.GROUP, width - from);
+        boolean whole = columns == PackedWeight.GROUP;
+        float[] edge = whole ? null : groupScratch.get();
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            if (whole) {
+                PackedProducts.rows4(x, r * stride, stride, w, g, out, r * width + from, width);
+            } else {
+                PackedProducts.rows4(x, r * stride, stride, w, g, edge, 0, PackedWeight.GROUP);
+                for (int k = 0; k < 4; k++) {
+                    System.arraycopy(edge, k * PackedWeight.GROUP, out, (r + k) * width + from, columns);
                 }
             }
-            o = tiled;
-            for (; o < to; o++) {
-                for (int r = r0; r < r1; r++) {
-                    out[r * outWidth + o] = DotProducts.dot(f, x, r * n, data, (long) o * n, n, scratch);
-                }
+        }
+        for (; r < rows; r++) {
+            if (whole) {
+                PackedProducts.row(x, r * stride, w, g, out, r * width + from);
+            } else {
+                PackedProducts.row(x, r * stride, w, g, edge, 0);
+                System.arraycopy(edge, 0, out, r * width + from, columns);
             }
         }
     }
@@ -274,5 +273,6 @@ public final class CpuBackend implements Backend {
     @Override
     public void close() {
         pool.close();
+        packedArena.close();
     }
 }

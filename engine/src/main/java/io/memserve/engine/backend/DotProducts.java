@@ -5,12 +5,12 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Dot products of activation rows with rows stored in a segment, in tiles of several activation rows and several
- * weight rows so that every loaded vector is used more than once. Activations must be laid out by the weight format's
- * {@link ElementFormat#arrange}. Batch invariance rests on one rule: every single dot product, whatever tile computes
- * it, accumulates part 0 and part 1 of the blocks lane-wise into two accumulators in increasing order, adds those,
- * folds the lanes along the tree of {@link #laneSum} (or {@link LaneFolds}, the same tree several at a time), then adds
- * the scalar tail. Two accumulators halve the chain of dependent multiply-adds a memory-bound row waits on.
+ * Dot products of one activation row with rows stored in a segment (a query with the keys of a KV page), several rows
+ * in turn and folded together. Activations must be laid out by the format's {@link ElementFormat#arrange}. Every single
+ * dot product accumulates part 0 and part 1 of the blocks lane-wise into two accumulators in increasing order, adds
+ * those, folds the lanes along the tree of {@link #laneSum} (or {@link LaneFolds}, the same tree several at a time),
+ * then adds the scalar tail, so the sum does not depend on which of these kernels computes it. Two accumulators halve
+ * the chain of dependent multiply-adds a memory-bound row waits on.
  */
 final class DotProducts {
 
@@ -82,142 +82,6 @@ final class DotProducts {
         for (int c = 0; c < LANES; c++) {
             out[at + c] += tail(f, x, xAt, w, wAt + (long) c * n, bound, n);
         }
-    }
-
-    /**
-     * Four weight rows against four activation rows {@code xAt + r*n}; result of activation row r, weight row c goes to
-     * {@code out[at + r*outStride + c]}. Two passes over the blocks, part 0 of every block and then part 1, each with
-     * sixteen accumulators in registers: each activation vector is loaded once and each weight vector twice (from L1
-     * the second time), 16 loads per 32 multiply-adds where two passes of two weight rows take 20. The part-0 sums wait
-     * in scratch until the part-1 sums are added to them, even + odd as in every kernel; then LANES at a time fold.
-     */
-    static void dot4x4(ElementFormat f, float[] x, int xAt, MemorySegment w, long wAt, int n, float[] out, int at,
-            int outStride, float[] scratch) {
-        int bound = blocked(n);
-        evens4x4(f, x, xAt, n, w, wAt, bound, scratch);
-        odds4x4(f, x, xAt, n, w, wAt, bound, scratch);
-        int sums = 16 * LANES;
-        for (int k = 0; k < 16; k += LANES) {
-            LaneFolds.foldLanes(scratch, k * LANES, scratch, sums + k);
-        }
-        for (int r = 0; r < 4; r++) {
-            for (int c = 0; c < 4; c++) {
-                out[at + r * outStride + c] = scratch[sums + r * 4 + c]
-                        + tail(f, x, xAt + r * n, w, wAt + (long) c * n, bound, n);
-            }
-        }
-    }
-
-    /** Part 0 of rows {@code xAt + r*n} (r < 4) against weight rows wAt + c*n (c < 4); sums to slot r*4 + c. */
-    private static void evens4x4(ElementFormat f, float[] x, int xAt, int n, MemorySegment w, long wAt, int bound,
-            float[] scratch) {
-        int x1 = xAt + n;
-        int x2 = x1 + n;
-        int x3 = x2 + n;
-        long w1 = wAt + n;
-        long w2 = w1 + n;
-        long w3 = w2 + n;
-        FloatVector a00 = FloatVector.zero(SPECIES);
-        FloatVector a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00;
-        FloatVector a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
-        for (int i = 0; i < bound; i += BLOCK) {
-            FloatVector v0 = FloatVector.fromArray(SPECIES, x, xAt + i);
-            FloatVector v1 = FloatVector.fromArray(SPECIES, x, x1 + i);
-            FloatVector v2 = FloatVector.fromArray(SPECIES, x, x2 + i);
-            FloatVector v3 = FloatVector.fromArray(SPECIES, x, x3 + i);
-            FloatVector k = f.loadPart(w, wAt + i, 0);
-            a00 = k.fma(v0, a00);
-            a10 = k.fma(v1, a10);
-            a20 = k.fma(v2, a20);
-            a30 = k.fma(v3, a30);
-            k = f.loadPart(w, w1 + i, 0);
-            a01 = k.fma(v0, a01);
-            a11 = k.fma(v1, a11);
-            a21 = k.fma(v2, a21);
-            a31 = k.fma(v3, a31);
-            k = f.loadPart(w, w2 + i, 0);
-            a02 = k.fma(v0, a02);
-            a12 = k.fma(v1, a12);
-            a22 = k.fma(v2, a22);
-            a32 = k.fma(v3, a32);
-            k = f.loadPart(w, w3 + i, 0);
-            a03 = k.fma(v0, a03);
-            a13 = k.fma(v1, a13);
-            a23 = k.fma(v2, a23);
-            a33 = k.fma(v3, a33);
-        }
-        a00.intoArray(scratch, 0);
-        a01.intoArray(scratch, 1 * LANES);
-        a02.intoArray(scratch, 2 * LANES);
-        a03.intoArray(scratch, 3 * LANES);
-        a10.intoArray(scratch, 4 * LANES);
-        a11.intoArray(scratch, 5 * LANES);
-        a12.intoArray(scratch, 6 * LANES);
-        a13.intoArray(scratch, 7 * LANES);
-        a20.intoArray(scratch, 8 * LANES);
-        a21.intoArray(scratch, 9 * LANES);
-        a22.intoArray(scratch, 10 * LANES);
-        a23.intoArray(scratch, 11 * LANES);
-        a30.intoArray(scratch, 12 * LANES);
-        a31.intoArray(scratch, 13 * LANES);
-        a32.intoArray(scratch, 14 * LANES);
-        a33.intoArray(scratch, 15 * LANES);
-    }
-
-    /** Part 1 of the same tile, added to the part-0 sums in the slots. */
-    private static void odds4x4(ElementFormat f, float[] x, int xAt, int n, MemorySegment w, long wAt, int bound,
-            float[] scratch) {
-        int x1 = xAt + n;
-        int x2 = x1 + n;
-        int x3 = x2 + n;
-        long w1 = wAt + n;
-        long w2 = w1 + n;
-        long w3 = w2 + n;
-        FloatVector a00 = FloatVector.zero(SPECIES);
-        FloatVector a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00;
-        FloatVector a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
-        for (int i = 0; i < bound; i += BLOCK) {
-            FloatVector v0 = FloatVector.fromArray(SPECIES, x, xAt + i + LANES);
-            FloatVector v1 = FloatVector.fromArray(SPECIES, x, x1 + i + LANES);
-            FloatVector v2 = FloatVector.fromArray(SPECIES, x, x2 + i + LANES);
-            FloatVector v3 = FloatVector.fromArray(SPECIES, x, x3 + i + LANES);
-            FloatVector k = f.loadPart(w, wAt + i, 1);
-            a00 = k.fma(v0, a00);
-            a10 = k.fma(v1, a10);
-            a20 = k.fma(v2, a20);
-            a30 = k.fma(v3, a30);
-            k = f.loadPart(w, w1 + i, 1);
-            a01 = k.fma(v0, a01);
-            a11 = k.fma(v1, a11);
-            a21 = k.fma(v2, a21);
-            a31 = k.fma(v3, a31);
-            k = f.loadPart(w, w2 + i, 1);
-            a02 = k.fma(v0, a02);
-            a12 = k.fma(v1, a12);
-            a22 = k.fma(v2, a22);
-            a32 = k.fma(v3, a32);
-            k = f.loadPart(w, w3 + i, 1);
-            a03 = k.fma(v0, a03);
-            a13 = k.fma(v1, a13);
-            a23 = k.fma(v2, a23);
-            a33 = k.fma(v3, a33);
-        }
-        FloatVector.fromArray(SPECIES, scratch, 0).add(a00).intoArray(scratch, 0);
-        FloatVector.fromArray(SPECIES, scratch, 1 * LANES).add(a01).intoArray(scratch, 1 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 2 * LANES).add(a02).intoArray(scratch, 2 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 3 * LANES).add(a03).intoArray(scratch, 3 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 4 * LANES).add(a10).intoArray(scratch, 4 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 5 * LANES).add(a11).intoArray(scratch, 5 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 6 * LANES).add(a12).intoArray(scratch, 6 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 7 * LANES).add(a13).intoArray(scratch, 7 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 8 * LANES).add(a20).intoArray(scratch, 8 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 9 * LANES).add(a21).intoArray(scratch, 9 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 10 * LANES).add(a22).intoArray(scratch, 10 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 11 * LANES).add(a23).intoArray(scratch, 11 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 12 * LANES).add(a30).intoArray(scratch, 12 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 13 * LANES).add(a31).intoArray(scratch, 13 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 14 * LANES).add(a32).intoArray(scratch, 14 * LANES);
-        FloatVector.fromArray(SPECIES, scratch, 15 * LANES).add(a33).intoArray(scratch, 15 * LANES);
     }
 
     /**
