@@ -1,10 +1,13 @@
 package io.memserve.kvblock;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 
 /**
  * Computes block keys as a chain: the key of block i hashes the key of block i-1 and the block's 16 token ids; the
@@ -15,6 +18,8 @@ import java.util.Arrays;
 public final class BlockKeyChain {
 
     private static final byte[] DOMAIN = "memserve-kv-block-v1".getBytes(StandardCharsets.UTF_8);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final BlockKey root;
 
@@ -41,20 +46,7 @@ public final class BlockKeyChain {
 
     /** The key of the block holding {@code tokens[offset .. offset+16)}, chained after {@code parent}. */
     public BlockKey next(BlockKey parent, int[] tokens, int offset) {
-        return next(sha256(), parent, tokens, offset);
-    }
-
-    private static BlockKey next(MessageDigest digest, BlockKey parent, int[] tokens, int offset) {
-        if (offset < 0 || offset + BlockLayout.TOKENS_PER_BLOCK > tokens.length) {
-            throw new IllegalArgumentException("a block needs " + BlockLayout.TOKENS_PER_BLOCK + " tokens from offset "
-                    + offset + ", the sequence has " + tokens.length);
-        }
-        ByteBuffer buf = ByteBuffer.allocate(BlockKey.BYTES + 4 * BlockLayout.TOKENS_PER_BLOCK);
-        buf.putLong(parent.hi()).putLong(parent.lo());
-        for (int i = 0; i < BlockLayout.TOKENS_PER_BLOCK; i++) {
-            buf.putInt(tokens[offset + i]);
-        }
-        return truncate(digest.digest(buf.array()));
+        return new Hasher().next(parent, tokens, offset);
     }
 
     /** Keys of every full block of {@code tokens}, in order. */
@@ -68,14 +60,42 @@ public final class BlockKeyChain {
             throw new IllegalArgumentException(blocks + " blocks do not fit in " + tokens.length + " tokens");
         }
         BlockKey[] keys = new BlockKey[blocks];
-        // One digest for the whole chain: looking SHA-256 up per block cost more than hashing a 4096-token prompt.
-        MessageDigest digest = sha256();
+        // One digest and one buffer for the whole chain: per block, looking SHA-256 up and allocating its input and
+        // output cost about as much as hashing.
+        Hasher hasher = new Hasher();
         BlockKey parent = root;
         for (int b = 0; b < blocks; b++) {
-            parent = next(digest, parent, tokens, b * BlockLayout.TOKENS_PER_BLOCK);
+            parent = hasher.next(parent, tokens, b * BlockLayout.TOKENS_PER_BLOCK);
             keys[b] = parent;
         }
         return keys;
+    }
+
+    /** Hashes one block after another: a digest with its input and output buffers. */
+    private static final class Hasher {
+
+        private final MessageDigest digest = sha256();
+        private final byte[] input = new byte[BlockKey.BYTES + Integer.BYTES * BlockLayout.TOKENS_PER_BLOCK];
+        private final byte[] output = new byte[32];
+
+        BlockKey next(BlockKey parent, int[] tokens, int offset) {
+            if (offset < 0 || offset + BlockLayout.TOKENS_PER_BLOCK > tokens.length) {
+                throw new IllegalArgumentException("a block needs " + BlockLayout.TOKENS_PER_BLOCK + " tokens from"
+                        + " offset " + offset + ", the sequence has " + tokens.length);
+            }
+            LONG_BE.set(input, 0, parent.hi());
+            LONG_BE.set(input, Long.BYTES, parent.lo());
+            for (int i = 0; i < BlockLayout.TOKENS_PER_BLOCK; i++) {
+                INT_BE.set(input, BlockKey.BYTES + i * Integer.BYTES, tokens[offset + i]);
+            }
+            digest.update(input);
+            try {
+                digest.digest(output, 0, output.length);
+            } catch (DigestException e) {
+                throw new IllegalStateException("SHA-256 writes 32 bytes", e);
+            }
+            return truncate(output);
+        }
     }
 
     private static void updateString(MessageDigest digest, String s) {
@@ -85,8 +105,7 @@ public final class BlockKeyChain {
     }
 
     private static BlockKey truncate(byte[] sha) {
-        ByteBuffer b = ByteBuffer.wrap(Arrays.copyOf(sha, BlockKey.BYTES));
-        return new BlockKey(b.getLong(), b.getLong());
+        return new BlockKey((long) LONG_BE.get(sha, 0), (long) LONG_BE.get(sha, Long.BYTES));
     }
 
     private static MessageDigest sha256() {

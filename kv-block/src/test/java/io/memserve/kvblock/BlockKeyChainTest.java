@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,24 @@ class BlockKeyChainTest {
         assertEquals(3, chain.keys(b).length);
         assertArrayEquals(chain.keys(a), Arrays.copyOf(chain.keys(b), 2));
         assertArrayEquals(chain.keys(a), new BlockKeyChain("tiny", LAYOUT).keys(a), "keys are the same on every node");
+    }
+
+    @Test
+    void aKeyIsTheFirst16BytesOfSha256OverItsParentAndItsTokensBigEndian() throws Exception {
+        BlockKeyChain chain = new BlockKeyChain("tiny", LAYOUT);
+        int[] tokens = tokens(3 * 16, 5);
+        BlockKey[] keys = chain.keys(tokens);
+        BlockKey parent = chain.root();
+        for (int block = 0; block < keys.length; block++) {
+            BlockKey key = keys[block];
+            int first = block * 16;
+            ByteBuffer input = ByteBuffer.allocate(16 + 4 * 16).putLong(parent.hi()).putLong(parent.lo());
+            IntStream.range(first, first + 16).forEach(i -> input.putInt(tokens[i]));
+            ByteBuffer sha = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(input.array()));
+            assertEquals(new BlockKey(sha.getLong(), sha.getLong()), key);
+            assertEquals(key, chain.next(parent, tokens, first));
+            parent = key;
+        }
     }
 
     @Test

@@ -23,9 +23,11 @@ import io.memserve.mempool.api.TransferRequest;
 import io.memserve.mempool.api.TransferResponse;
 import io.memserve.mempool.api.TransferWithInsertRequest;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -36,8 +38,11 @@ import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 
 /**
- * The REST control plane of one pool, every verb. Each call has a deadline; only idempotent calls (match, status,
- * delete, lease renewal) are retried, and only on transport failures or 502/503/504, never on a 4xx.
+ * The REST control plane of one pool, every verb. Each call has a deadline, kept by Reactor Netty's own timers on the
+ * connection's event loop: to acquire a connection, to connect, and for the answer once the request is sent. (A
+ * Reactor {@code timeout} operator would instead arm and cancel a timer on a scheduler thread with every call, waking
+ * that thread each time, which on a small machine costs as much as a match.) Only idempotent calls (match, status,
+ * delete, lease renewal) are retried, and only on transport failures, timeouts or 502/503/504, never on a 4xx.
  */
 public final class MemPoolControlClient implements AutoCloseable {
 
@@ -45,16 +50,15 @@ public final class MemPoolControlClient implements AutoCloseable {
     private static final Duration RETRY_BACKOFF = Duration.ofMillis(20);
 
     private final String baseUrl;
-    private final Duration deadline;
     private final ConnectionProvider connections;
     private final HttpClient http;
 
     public MemPoolControlClient(String baseUrl, Duration deadline) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.deadline = deadline;
         this.connections = ConnectionProvider.builder("mempool-control").maxConnections(64)
                 .pendingAcquireTimeout(deadline).build();
-        this.http = HttpClient.create(connections).baseUrl(this.baseUrl).responseTimeout(deadline)
+        this.http = HttpClient.create(connections).baseUrl(this.baseUrl)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) deadline.toMillis()).responseTimeout(deadline)
                 .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                         .set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON));
     }
@@ -116,7 +120,7 @@ public final class MemPoolControlClient implements AutoCloseable {
     }
 
     private <T> Mono<T> call(HttpMethod method, String path, Object body, Class<T> type, boolean idempotent) {
-        Mono<T> once = Mono.defer(() -> exchange(method, path, body, type)).timeout(deadline);
+        Mono<T> once = Mono.defer(() -> exchange(method, path, body, type));
         if (!idempotent) {
             return once;
         }
@@ -149,7 +153,7 @@ public final class MemPoolControlClient implements AutoCloseable {
     }
 
     private static boolean retryable(Throwable t) {
-        return t instanceof IOException || t instanceof TimeoutException
+        return t instanceof IOException || t instanceof TimeoutException || t instanceof ReadTimeoutException
                 || t instanceof MemPoolApiException e && e.transientFailure();
     }
 

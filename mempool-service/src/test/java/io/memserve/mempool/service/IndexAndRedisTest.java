@@ -17,7 +17,6 @@ import io.memserve.mempool.api.MatchResponse;
 import io.memserve.mempool.api.MemPoolJson;
 import io.memserve.mempool.api.PoolStatus;
 import io.memserve.mempool.api.TierName;
-import io.memserve.mempool.api.TokenIdsJson;
 import io.memserve.mempool.client.MemPoolApiException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -25,8 +24,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -215,8 +217,11 @@ class IndexAndRedisTest {
             pool.client.store(MODEL, LAYOUT, tokens, Blocks.contentOf(keys, LAYOUT, arena)).block();
         }
         String array = Arrays.toString(tokens);
-        String base64 = '"' + TokenIdsJson.encode(tokens) + '"';
-        for (String encoded : List.of(array, base64)) {
+        ByteBuffer littleEndian = ByteBuffer.allocate(tokens.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        littleEndian.asIntBuffer().put(tokens);
+        String base64 = '"' + Base64.getEncoder().encodeToString(littleEndian.array()) + '"';
+        String unpadded = base64.replace("=", "");
+        for (String encoded : List.of(array, base64, unpadded)) {
             HttpResponse<String> answer = postMatch(encoded);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             MatchResponse match = MemPoolJson.mapper().readValue(answer.body(), MatchResponse.class);
