@@ -3,8 +3,7 @@ package io.memserve.mempool.api;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import tools.jackson.core.Base64Variant;
-import tools.jackson.core.Base64Variants;
+import java.util.Base64;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -16,14 +15,15 @@ import tools.jackson.databind.ValueSerializer;
 
 /**
  * Token ids in a request body: a JSON array of ids, or one base64 string (RFC 4648) of the ids as little-endian 32-bit
- * integers. Readers take either; the Java client writes the string. Jackson encodes and decodes the base64 straight
- * between its buffers and the id bytes: going through a {@code String} costs a 4096-token prompt more than all the
- * rest of writing a match request (a character-by-character escape check of 22 KB), and as much again to read it.
+ * integers. Readers take either; the Java client writes the string, which for a 4096-token prompt parses several times
+ * faster than 4096 JSON numbers on both ends.
+ *
+ * <p>The base64 goes through the JDK's vectorised codec, not Jackson's, which works a character at a time (twice as
+ * slow to read 22 KB). The encoded bytes are written as they are: no base64 character needs escaping in JSON, and
+ * Jackson's escape check of a 22 KB string cost more than all the rest of writing a match request.
  */
 public final class TokenIdsJson {
 
-    /** Standard alphabet, no line breaks; padding written, and accepted but not required when read. */
-    private static final Base64Variant BASE64 = Base64Variants.MIME_NO_LINEFEEDS.withPaddingAllowed();
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class,
             ByteOrder.LITTLE_ENDIAN);
 
@@ -37,7 +37,12 @@ public final class TokenIdsJson {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 return ctxt.readValue(p, int[].class);
             }
-            byte[] bytes = p.getBinaryValue(BASE64);
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(p.getString());
+            } catch (IllegalArgumentException e) {
+                return ctxt.reportInputMismatch(this, "tokens: not base64 (%s)", e.getMessage());
+            }
             if (bytes.length % Integer.BYTES != 0) {
                 return ctxt.reportInputMismatch(this, "tokens: base64 of little-endian 32-bit ids decodes to %d bytes,"
                         + " not a whole number of ids", bytes.length);
@@ -58,7 +63,8 @@ public final class TokenIdsJson {
             for (int i = 0; i < tokens.length; i++) {
                 INT_LE.set(bytes, i * Integer.BYTES, tokens[i]);
             }
-            g.writeBinary(BASE64, bytes, 0, bytes.length);
+            byte[] base64 = Base64.getEncoder().encode(bytes);
+            g.writeRawUTF8String(base64, 0, base64.length);
         }
     }
 }
