@@ -5,8 +5,9 @@ import io.memserve.engine.sampling.SamplingParams;
 
 /**
  * The numeric kernels of a forward pass, cut where an accelerator takes over. Activations are row-major
- * {@code [rows, width]} float arrays; weights stay where the checkpoint mapped them. Every kernel must be batch
- * invariant: a row's result may not depend on the other rows, their number, or how work was split.
+ * {@code [rows, width]} float arrays; weights are the checkpoint's mapped tensors, which a backend may copy once into
+ * the order its kernels read. Every kernel must be batch invariant: a row's result may not depend on the other rows,
+ * their number, or how work was split.
  */
 public interface Backend extends AutoCloseable {
 
