@@ -3,11 +3,13 @@ package io.memserve.mempool.api;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.UTF8JsonGenerator;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
@@ -64,7 +66,12 @@ public final class TokenIdsJson {
                 INT_LE.set(bytes, i * Integer.BYTES, tokens[i]);
             }
             byte[] base64 = Base64.getEncoder().encode(bytes);
-            g.writeRawUTF8String(base64, 0, base64.length);
+            if (g instanceof UTF8JsonGenerator) {
+                g.writeRawUTF8String(base64, 0, base64.length);
+            } else {
+                // a generator writing characters (writeValueAsString) takes no UTF-8 bytes
+                g.writeString(new String(base64, StandardCharsets.ISO_8859_1));
+            }
         }
     }
 }
