@@ -119,6 +119,11 @@ public final class CpuBackend implements Backend {
         if (p == null) {
             p = PackedWeight.pack(w, packedArena, pool);
             packedWeights.put(w, p);
+            if (w.data().isMapped()) {
+                // The products never read these mapped bytes again (a tied embedding reads a few rows, which fault
+                // back in): their pages leave this process's memory, so the weights are resident once, not twice.
+                w.data().unload();
+            }
         }
         return p;
     }
