@@ -43,7 +43,8 @@ public final class TokenIdsJson {
             try {
                 bytes = Base64.getDecoder().decode(p.getString());
             } catch (IllegalArgumentException e) {
-                return ctxt.reportInputMismatch(this, "tokens: not base64 (%s)", e.getMessage());
+                return ctxt.reportInputMismatch(this, "tokens: neither a JSON array of ids nor base64 of little-endian"
+                        + " 32-bit ids (%s)", e.getMessage());
             }
             if (bytes.length % Integer.BYTES != 0) {
                 return ctxt.reportInputMismatch(this, "tokens: base64 of little-endian 32-bit ids decodes to %d bytes,"
