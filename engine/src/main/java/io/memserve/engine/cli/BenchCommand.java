@@ -19,11 +19,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Prefill and decode throughput, and the memory bandwidth that bounds decoding: at batch 1 a decode step must read
- * every weight once, so weight bytes / bandwidth is the fastest a step can be.
+ * Prefill and decode throughput, and the two rates that bound decoding: at batch 1 a decode step must read every
+ * weight once, so weight bytes / memory bandwidth is the fastest a step can be; at batch 16 each weight read serves 16
+ * rows, so the step is bound by arithmetic instead, and 16 × multiply-adds per token / the multiply-add rate is the
+ * fastest it can be.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure prefill and decode tokens/s and the memory read bandwidth.")
+        description = "Measure prefill and decode tokens/s, the memory read bandwidth and the multiply-add rate.")
 final class BenchCommand implements Callable<Integer> {
 
     private static final int PREFILL_TOKENS = 512;
@@ -59,39 +61,54 @@ final class BenchCommand implements Callable<Integer> {
         int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         try (Engine engine = Engine.load(model, new EngineOptions(256, cores));
                 MemoryBandwidth probe = new MemoryBandwidth(((CpuBackend) engine.backend()).workers(), PROBE_BYTES)) {
+            ComputePeak peak = new ComputePeak(((CpuBackend) engine.backend()).workers());
             long weightBytes = engine.model().decodeWeightBytes();
-            probe.sample(PROBE_PASSES);
+            long multiplyAdds = engine.model().multiplyAddsPerToken();
+            sampleProbes(probe, peak);
             double prefill = prefillTokensPerSecond(engine);
             double warmUp1 = warmUp(engine, 1);
-            probe.sample(PROBE_PASSES);
+            sampleProbes(probe, peak);
             double decode1 = decodeTokensPerSecond(engine, 1);
             double warmUp16 = warmUp(engine, BATCH);
-            probe.sample(PROBE_PASSES);
+            sampleProbes(probe, peak);
             double decode16 = decodeTokensPerSecond(engine, BATCH);
-            probe.sample(PROBE_PASSES);
+            sampleProbes(probe, peak);
             double bandwidth = probe.best();
             double floorTokensPerSecond = bandwidth / weightBytes;
+            double ceilingTokensPerSecond = peak.best() / multiplyAdds;
             String summary = String.format(Locale.ROOT, """
-                    model %s: %d threads, %.1f MB of weights per decode step
+                    model %s: %d threads, %.1f MB of weights and %.1f M multiply-adds per token
                     prefill (%d-token prompt): %.1f tokens/s
                     decode batch 1: %.2f tokens/s (%.1f ms/step; %.1f s of warm-up until the JIT was quiet)
                     decode batch %d: %.2f tokens/s (%.1fx batch 1; %.1f s of warm-up)
-                    memory read bandwidth: %.2f GB/s, so batch 1 can reach at most %.2f tokens/s: %.0f%% reached""",
-                    engine.modelId(), cores, weightBytes / 1e6, PREFILL_TOKENS, prefill, decode1, 1000 / decode1,
-                    warmUp1, BATCH, decode16, decode16 / decode1, warmUp16, bandwidth / 1e9, floorTokensPerSecond,
-                    100 * decode1 / floorTokensPerSecond);
+                    memory read bandwidth: %.2f GB/s, so batch 1 can reach at most %.2f tokens/s: %.0f%% reached
+                    multiply-add rate: %.1f G/s, so a batch can reach at most %.1f tokens/s (%.1fx batch 1): \
+                    %.0f%% reached at batch %d""",
+                    engine.modelId(), cores, weightBytes / 1e6, multiplyAdds / 1e6, PREFILL_TOKENS, prefill, decode1,
+                    1000 / decode1, warmUp1, BATCH, decode16, decode16 / decode1, warmUp16, bandwidth / 1e9,
+                    floorTokensPerSecond, 100 * decode1 / floorTokensPerSecond, peak.best() / 1e9,
+                    ceilingTokensPerSecond, ceilingTokensPerSecond / decode1, 100 * decode16 / ceilingTokensPerSecond,
+                    BATCH);
             System.out.println(summary);
             if (json) {
                 System.out.println(String.format(Locale.ROOT, "{\"model\":\"%s\",\"threads\":%d,"
                         + "\"prefill_tokens_per_s\":%.2f,\"decode_tokens_per_s\":%.3f,"
                         + "\"decode_tokens_per_s_batch16\":%.3f,\"weight_bytes\":%d,\"memory_read_gb_per_s\":%.3f,"
                         + "\"bandwidth_floor_ms_per_token\":%.3f,\"fraction_of_bandwidth_floor\":%.3f,"
-                        + "\"batch16_speedup\":%.2f}", engine.modelId(), cores, prefill, decode1, decode16,
-                        weightBytes, bandwidth / 1e9, 1000 / floorTokensPerSecond, decode1 / floorTokensPerSecond,
-                        decode16 / decode1));
+                        + "\"batch16_speedup\":%.2f,\"multiply_adds_per_token\":%d,"
+                        + "\"multiply_add_g_per_s\":%.1f,\"compute_ceiling_tokens_per_s\":%.1f,"
+                        + "\"fraction_of_compute_ceiling_batch16\":%.3f}",
+                        engine.modelId(), cores, prefill, decode1, decode16, weightBytes, bandwidth / 1e9,
+                        1000 / floorTokensPerSecond, decode1 / floorTokensPerSecond, decode16 / decode1, multiplyAdds,
+                        peak.best() / 1e9, ceilingTokensPerSecond, decode16 / ceilingTokensPerSecond));
             }
         }
         return 0;
+    }
+
+    private static void sampleProbes(MemoryBandwidth probe, ComputePeak peak) {
+        probe.sample(PROBE_PASSES);
+        peak.sample(PROBE_PASSES);
     }
 
     private static double prefillTokensPerSecond(Engine engine) {

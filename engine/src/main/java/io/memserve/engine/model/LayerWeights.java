@@ -16,4 +16,10 @@ public record LayerWeights(
         return 4L * (inputNorm.length + postAttentionNorm.length) + q.bytes() + k.bytes() + v.bytes() + o.bytes()
                 + gate.bytes() + up.bytes() + down.bytes();
     }
+
+    /** Multiply-adds of the layer's matrix products for one token; attention over the context comes on top. */
+    public long multiplyAdds() {
+        return q.multiplyAdds() + k.multiplyAdds() + v.multiplyAdds() + o.multiplyAdds() + gate.multiplyAdds()
+                + up.multiplyAdds() + down.multiplyAdds();
+    }
 }

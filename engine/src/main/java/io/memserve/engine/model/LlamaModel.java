@@ -104,6 +104,11 @@ public final class LlamaModel implements AutoCloseable {
         return layers.stream().mapToLong(LayerWeights::bytes).sum() + 4L * finalNorm.length + lmHead.bytes();
     }
 
+    /** Multiply-adds of every matrix product one token passes through, {@code lm_head} included. */
+    public long multiplyAddsPerToken() {
+        return layers.stream().mapToLong(LayerWeights::multiplyAdds).sum() + lmHead.multiplyAdds();
+    }
+
     @Override
     public void close() {
         checkpoint.close();

@@ -20,4 +20,9 @@ public record Weight(String name, DType dtype, int rows, int cols, MemorySegment
     public long bytes() {
         return data.byteSize();
     }
+
+    /** Multiply-adds of this matrix times one activation row. */
+    public long multiplyAdds() {
+        return (long) rows * cols;
+    }
 }
