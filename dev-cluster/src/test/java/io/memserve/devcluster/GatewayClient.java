@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /** Plain HTTP to the cluster's gateway, as any OpenAI client would talk to it. */
@@ -56,22 +59,29 @@ final class GatewayClient {
         return send(request(path).GET().build());
     }
 
-    /** Every line of a streamed answer, blank separators included, read to the end. */
+    /**
+     * Every line of a streamed answer, blank separators included, read to the end. The end must come within
+     * {@link #TIMEOUT}, like any answer's headers: a request's own timeout stops at the headers, and a stream that
+     * stalls would otherwise hold the whole suite.
+     */
     List<String> streamLines(String path, JsonNode body) {
         HttpRequest request = request(path)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(HttpResult.JSON.writeValueAsBytes(body))).build();
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<Stream<String>> response =
-                    http.send(request, HttpResponse.BodyHandlers.ofLines());
-            try (var lines = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new AssertionError("stream answered " + response.statusCode() + ": "
-                            + String.join("\n", lines.toList()));
-                }
-                return lines.toList();
+            HttpResponse<String> response = answer.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (response.statusCode() != 200) {
+                throw new AssertionError("stream answered " + response.statusCode() + ": " + response.body());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return response.body().lines().toList();
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new AssertionError("the stream of " + path + " did not end within " + TIMEOUT, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
