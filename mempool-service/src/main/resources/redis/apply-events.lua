@@ -4,13 +4,13 @@
 --   type (stored|removed|moved), key, model, layout, parent key, tokens (comma-separated), reason, tier
 local pool = ARGV[1]
 local maxlen = ARGV[2]
-local poolKeys = 'memserve:pool:' .. pool .. ':keys'
+local poolKeys = poolKeysKey(pool)
 for i = 3, #ARGV, 8 do
   local kind, key = ARGV[i], ARGV[i + 1]
   if kind == 'stored' then
     setHolder(key, pool, ARGV[i + 7])
     redis.call('SADD', poolKeys, key)
-    redis.call('XADD', 'memserve:kv-events', 'MAXLEN', '~', maxlen, '*', 'type', 'stored', 'pool', pool,
+    redis.call('XADD', KV_EVENTS, 'MAXLEN', '~', maxlen, '*', 'type', 'stored', 'pool', pool,
       'model', ARGV[i + 2], 'layout', ARGV[i + 3], 'key', key, 'parent', ARGV[i + 4], 'tokens', ARGV[i + 5],
       'tier', ARGV[i + 7])
   elseif kind == 'moved' then
@@ -20,7 +20,7 @@ for i = 3, #ARGV, 8 do
   else
     setHolder(key, pool, nil)
     redis.call('SREM', poolKeys, key)
-    redis.call('XADD', 'memserve:kv-events', 'MAXLEN', '~', maxlen, '*', 'type', 'removed', 'pool', pool,
+    redis.call('XADD', KV_EVENTS, 'MAXLEN', '~', maxlen, '*', 'type', 'removed', 'pool', pool,
       'model', ARGV[i + 2], 'layout', ARGV[i + 3], 'key', key, 'parent', ARGV[i + 4], 'reason', ARGV[i + 6])
   end
 end

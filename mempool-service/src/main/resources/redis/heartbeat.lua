@@ -4,14 +4,14 @@
 -- their index entries without another round trip to find them.
 -- ARGV: pool id, ttl ms, host, http port, data port, dram capacity, dram used, hbm capacity, hbm used, liveness value
 local id = ARGV[1]
-redis.call('SET', 'memserve:pool:' .. id .. ':alive', ARGV[10], 'PX', ARGV[2])
-redis.call('HSET', 'memserve:pool:' .. id, 'host', ARGV[3], 'http_port', ARGV[4], 'data_port', ARGV[5],
+redis.call('SET', poolAliveKey(id), ARGV[10], 'PX', ARGV[2])
+redis.call('HSET', poolKey(id), 'host', ARGV[3], 'http_port', ARGV[4], 'data_port', ARGV[5],
   'dram_capacity_bytes', ARGV[6], 'dram_used_bytes', ARGV[7], 'hbm_capacity_bytes', ARGV[8],
   'hbm_used_bytes', ARGV[9])
-redis.call('SADD', 'memserve:pools', id)
+redis.call('SADD', POOLS, id)
 local dead = {}
-for _, other in ipairs(redis.call('SMEMBERS', 'memserve:pools')) do
-  if other ~= id and redis.call('EXISTS', 'memserve:pool:' .. other .. ':alive') == 0 then
+for _, other in ipairs(redis.call('SMEMBERS', POOLS)) do
+  if other ~= id and redis.call('EXISTS', poolAliveKey(other)) == 0 then
     dead[#dead + 1] = other
   end
 end

@@ -1,10 +1,7 @@
--- memserve:holders:<key> is the list of pools publishing a block key, each with the tier it holds the key in:
+-- holdersKey(key) is the list of pools publishing a block key, each with the tier it holds the key in:
 -- "pool=TIER,pool=TIER". One string per key, so that a match reads a whole prompt's keys with one MGET.
--- Prepended to the scripts that change it (RedisScripts), which is why these are functions only.
-
-local function holdersKey(key)
-  return 'memserve:holders:' .. key
-end
+-- Prepended to the scripts that change it (RedisScripts), which is why these are functions only. holdersKey comes
+-- from the prelude of key names.
 
 -- The tier pool holds the key in, according to the holders string (false when Redis had none), or nil.
 local function holderTier(holders, pool)

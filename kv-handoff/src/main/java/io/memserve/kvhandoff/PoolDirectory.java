@@ -1,5 +1,6 @@
 package io.memserve.kvhandoff;
 
+import io.memserve.mempool.api.MemPoolRedisKeys;
 import io.memserve.mempool.api.PoolEndpoint;
 import java.util.Map;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -19,8 +20,8 @@ public final class PoolDirectory {
 
     /** The pool's endpoint; an {@link UnknownPoolException} when it is not registered or no longer heartbeating. */
     public Mono<PoolEndpoint> endpoint(String poolId) {
-        String key = "memserve:pool:" + poolId;
-        return redis.hasKey(key + ":alive")
+        String key = MemPoolRedisKeys.pool(poolId);
+        return redis.hasKey(MemPoolRedisKeys.poolAlive(poolId))
                 .filter(Boolean::booleanValue)
                 .flatMap(alive -> redis.<String, String>opsForHash().entries(key).collectMap(Map.Entry::getKey,
                         Map.Entry::getValue))

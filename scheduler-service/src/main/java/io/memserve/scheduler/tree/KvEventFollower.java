@@ -1,5 +1,6 @@
 package io.memserve.scheduler.tree;
 
+import io.memserve.mempool.api.MemPoolRedisKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
  * in XREAD, because a blocking read would hold the connection the registry refresh shares.
  */
 public final class KvEventFollower {
-    public static final String STREAM = "memserve:kv-events";
+    public static final String STREAM = MemPoolRedisKeys.KV_EVENTS;
     private static final Logger log = LoggerFactory.getLogger(KvEventFollower.class);
 
     private final ReactiveStringRedisTemplate redis;

@@ -1,17 +1,18 @@
 package io.memserve.mempool.service.index;
 
 import io.memserve.kvblock.BlockKey;
+import io.memserve.mempool.api.MemPoolRedisKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * {@code memserve:holders:<key>}: the pools publishing a block key, as {@code "pool=TIER,pool=TIER"}. One string per
  * key so that a match reads a whole prompt's holders with one MGET; the scripts that change it share
- * {@code redis/holders.lua}.
+ * {@code redis/holders.lua}. The name's prefix is {@link MemPoolRedisKeys#HOLDERS_PREFIX}.
  */
 public final class HoldersKey {
 
-    private static final byte[] PREFIX = "memserve:holders:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PREFIX = MemPoolRedisKeys.HOLDERS_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
     private HoldersKey() {
     }

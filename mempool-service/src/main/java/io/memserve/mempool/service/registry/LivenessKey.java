@@ -1,5 +1,6 @@
 package io.memserve.mempool.service.registry;
 
+import io.memserve.mempool.api.MemPoolRedisKeys;
 import io.memserve.mempool.api.PoolEndpoint;
 
 /**
@@ -13,7 +14,7 @@ public final class LivenessKey {
     }
 
     public static String of(String poolId) {
-        return "memserve:pool:" + poolId + ":alive";
+        return MemPoolRedisKeys.poolAlive(poolId);
     }
 
     static String value(PoolEndpoint endpoint) {

@@ -1,5 +1,6 @@
 package io.memserve.mempool.service.registry;
 
+import io.memserve.mempool.api.MemPoolRedisKeys;
 import io.memserve.mempool.api.PoolEndpoint;
 import io.memserve.mempool.api.TierName;
 import io.memserve.mempool.service.index.RedisScripts;
@@ -59,7 +60,7 @@ public final class PoolRegistry {
 
     /** Every registered pool, live or not yet swept. */
     public Mono<List<String>> registered() {
-        return redis.opsForSet().members("memserve:pools").collectList();
+        return redis.opsForSet().members(MemPoolRedisKeys.POOLS).collectList();
     }
 
     /** Removes this pool's entries: at start (left over from an earlier run) and when leaving. */
