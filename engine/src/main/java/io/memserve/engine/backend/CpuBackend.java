@@ -28,6 +28,9 @@ public final class CpuBackend implements Backend {
     private final ThreadLocal<float[]> lanes = ThreadLocal.withInitial(() -> new float[DotProducts.SCRATCH]);
     /** Per-thread outputs of a weight group cut short by its matrix's edge, four rows of a whole group. */
     private final ThreadLocal<float[]> groupScratch = ThreadLocal.withInitial(() -> new float[4 * PackedWeight.GROUP]);
+    /** Per-thread sums of the four-row products before their even and odd halves are added. */
+    private final ThreadLocal<float[]> rows4Scratch =
+            ThreadLocal.withInitial(() -> new float[PackedProducts.ROWS4_SCRATCH]);
     /** Weights in the products' order (one group of output rows per task), owned by this backend. */
     private final Arena packedArena = Arena.ofShared();
     private final Map<Weight, PackedWeight> packedWeights = new IdentityHashMap<>();
@@ -139,12 +142,13 @@ public final class CpuBackend implements Backend {
         int columns = Math.min(PackedWeight.GROUP, width - from);
         boolean whole = columns == PackedWeight.GROUP;
         float[] edge = whole ? null : groupScratch.get();
+        float[] sums = rows >= 4 ? rows4Scratch.get() : null;
         int r = 0;
         for (; r + 4 <= rows; r += 4) {
             if (whole) {
-                PackedProducts.rows4(x, r * stride, stride, w, g, out, r * width + from, width);
+                PackedProducts.rows4(x, r * stride, stride, w, g, out, r * width + from, width, sums);
             } else {
-                PackedProducts.rows4(x, r * stride, stride, w, g, edge, 0, PackedWeight.GROUP);
+                PackedProducts.rows4(x, r * stride, stride, w, g, edge, 0, PackedWeight.GROUP, sums);
                 for (int k = 0; k < 4; k++) {
                     System.arraycopy(edge, k * PackedWeight.GROUP, out, (r + k) * width + from, columns);
                 }

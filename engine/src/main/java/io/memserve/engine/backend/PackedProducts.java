@@ -50,19 +50,33 @@ final class PackedProducts {
         even3.add(odd3).intoArray(out, at + 3 * LANES);
     }
 
+    /** Floats of scratch {@link #rows4} needs: the even and the odd sums of four rows. */
+    static final int ROWS4_SCRATCH = 2 * 4 * PackedWeight.GROUP;
+
     /**
      * Four activation rows {@code stride} apart times group {@code g}; row r's outputs go to
      * {@code out[at + r*outStride ..)}. Part 0 of every block first, then part 1: sixteen accumulators each time, one
-     * weight vector for four multiply-adds, and the two passes never hold more than the registers can.
+     * weight vector for four multiply-adds, and the two passes never hold more than the registers can. The passes
+     * only store their sums to {@code scratch} (at least {@link #ROWS4_SCRATCH}) and the even and odd sums are added
+     * after: with an add in each pass, C2 reached its node-count cutoff before inlining the pass's last stores and
+     * boxed their vectors.
      */
-    static void rows4(float[] x, int xAt, int stride, PackedWeight w, int g, float[] out, int at, int outStride) {
-        pass4(x, xAt, stride, w, g, out, at, outStride, 0);
-        pass4(x, xAt, stride, w, g, out, at, outStride, 1);
+    static void rows4(float[] x, int xAt, int stride, PackedWeight w, int g, float[] out, int at, int outStride,
+            float[] scratch) {
+        pass4(x, xAt, stride, w, g, 0, scratch);
+        pass4(x, xAt, stride, w, g, 1, scratch);
+        int odd = ROWS4_SCRATCH / 2;
+        for (int r = 0; r < 4; r++) {
+            int to = at + r * outStride;
+            int from = r * PackedWeight.GROUP;
+            for (int i = 0; i < PackedWeight.GROUP; i++) {
+                out[to + i] = scratch[from + i] + scratch[odd + from + i];
+            }
+        }
     }
 
-    /** Part {@code part} of {@link #rows4}: part 0 writes the even sums, part 1 adds the odd sums to them. */
-    private static void pass4(float[] x, int xAt, int stride, PackedWeight w, int g, float[] out, int at,
-            int outStride, int part) {
+    /** Part {@code part} of {@link #rows4}: its sixteen sums go to the {@code part} half of {@code sums}. */
+    private static void pass4(float[] x, int xAt, int stride, PackedWeight w, int g, int part, float[] sums) {
         ElementFormat f = w.format();
         MemorySegment data = w.data();
         long first = w.block(g, 0, 0);
@@ -101,30 +115,25 @@ final class PackedProducts {
             a23 = k.fma(v2, a23);
             a33 = k.fma(v3, a33);
         }
-        boolean add = part == 1;
-        int r1 = at + outStride;
-        int r2 = r1 + outStride;
-        int r3 = r2 + outStride;
-        store(a00, out, at, add);
-        store(a01, out, at + LANES, add);
-        store(a02, out, at + 2 * LANES, add);
-        store(a03, out, at + 3 * LANES, add);
-        store(a10, out, r1, add);
-        store(a11, out, r1 + LANES, add);
-        store(a12, out, r1 + 2 * LANES, add);
-        store(a13, out, r1 + 3 * LANES, add);
-        store(a20, out, r2, add);
-        store(a21, out, r2 + LANES, add);
-        store(a22, out, r2 + 2 * LANES, add);
-        store(a23, out, r2 + 3 * LANES, add);
-        store(a30, out, r3, add);
-        store(a31, out, r3 + LANES, add);
-        store(a32, out, r3 + 2 * LANES, add);
-        store(a33, out, r3 + 3 * LANES, add);
-    }
-
-    /** The even sums as they are, or the odd sums added to them: even + odd, as {@link #row} adds them. */
-    private static void store(FloatVector sums, float[] out, int at, boolean add) {
-        (add ? FloatVector.fromArray(SPECIES, out, at).add(sums) : sums).intoArray(out, at);
+        int r0 = part * (ROWS4_SCRATCH / 2);
+        int r1 = r0 + PackedWeight.GROUP;
+        int r2 = r1 + PackedWeight.GROUP;
+        int r3 = r2 + PackedWeight.GROUP;
+        a00.intoArray(sums, r0);
+        a01.intoArray(sums, r0 + LANES);
+        a02.intoArray(sums, r0 + 2 * LANES);
+        a03.intoArray(sums, r0 + 3 * LANES);
+        a10.intoArray(sums, r1);
+        a11.intoArray(sums, r1 + LANES);
+        a12.intoArray(sums, r1 + 2 * LANES);
+        a13.intoArray(sums, r1 + 3 * LANES);
+        a20.intoArray(sums, r2);
+        a21.intoArray(sums, r2 + LANES);
+        a22.intoArray(sums, r2 + 2 * LANES);
+        a23.intoArray(sums, r2 + 3 * LANES);
+        a30.intoArray(sums, r3);
+        a31.intoArray(sums, r3 + LANES);
+        a32.intoArray(sums, r3 + 2 * LANES);
+        a33.intoArray(sums, r3 + 3 * LANES);
     }
 }
