@@ -39,13 +39,21 @@ public final class Engine implements AutoCloseable {
         this.forward = new ForwardPass(model, backend);
     }
 
-    /** Opens the model directory and sets up the CPU backend and a page pool as {@code options} say. */
+    /**
+     * Opens the model directory and sets up the CPU backend and a page pool as {@code options} say. The backend
+     * prepares every matrix here, so a worker's start-up, not its first request, pays for it.
+     */
     public static Engine load(Path modelDir, EngineOptions options) {
         LlamaModel model = LlamaModel.open(modelDir);
+        CpuBackend backend = null;
         try {
-            return new Engine(model, new CpuBackend(options.threads()),
-                    new KvPagePool(model.kvLayout(), options.kvPages()));
+            backend = new CpuBackend(options.threads());
+            model.matrices().forEach(backend::prepare);
+            return new Engine(model, backend, new KvPagePool(model.kvLayout(), options.kvPages()));
         } catch (RuntimeException e) {
+            if (backend != null) {
+                backend.close();
+            }
             model.close();
             throw e;
         }

@@ -11,6 +11,12 @@ import io.memserve.engine.sampling.SamplingParams;
  */
 public interface Backend extends AutoCloseable {
 
+    /**
+     * Makes ready what products by {@code w} need (for the CPU backend, the weights copied into the kernels' order),
+     * so that the first request does not pay for it. A product by a matrix not prepared prepares it first.
+     */
+    void prepare(Weight w);
+
     /** {@code out[r] = table[tokens[r]]}, widened to float. */
     void embed(Weight table, int[] tokens, float[] out);
 

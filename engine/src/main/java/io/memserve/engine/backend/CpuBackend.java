@@ -116,7 +116,12 @@ public final class CpuBackend implements Backend {
         return Math.max(1, Math.min(run, w.groups() / (2 * pool.threads())));
     }
 
-    /** The weights of {@code w} in the products' order, copied on first use. */
+    @Override
+    public void prepare(Weight w) {
+        packed(w);
+    }
+
+    /** The weights of {@code w} in the products' order, copied once: when prepared, or else on first use. */
     private synchronized PackedWeight packed(Weight w) {
         PackedWeight p = packedWeights.get(w);
         if (p == null) {

@@ -1,5 +1,7 @@
 package io.memserve.engine.model;
 
+import java.util.List;
+
 /** The weights of one decoder layer; norm scales are small and widened to float once, matrices stay mapped. */
 public record LayerWeights(
         float[] inputNorm,
@@ -12,14 +14,13 @@ public record LayerWeights(
         Weight up,
         Weight down) {
 
-    public long bytes() {
-        return 4L * (inputNorm.length + postAttentionNorm.length) + q.bytes() + k.bytes() + v.bytes() + o.bytes()
-                + gate.bytes() + up.bytes() + down.bytes();
+    /** The layer's matrices, in the order a forward pass multiplies by them. */
+    public List<Weight> matrices() {
+        return List.of(q, k, v, o, gate, up, down);
     }
 
-    /** Multiply-adds of the layer's matrix products for one token; attention over the context comes on top. */
-    public long multiplyAdds() {
-        return q.multiplyAdds() + k.multiplyAdds() + v.multiplyAdds() + o.multiplyAdds() + gate.multiplyAdds()
-                + up.multiplyAdds() + down.multiplyAdds();
+    public long bytes() {
+        return 4L * (inputNorm.length + postAttentionNorm.length)
+                + matrices().stream().mapToLong(Weight::bytes).sum();
     }
 }

@@ -104,9 +104,17 @@ public final class LlamaModel implements AutoCloseable {
         return layers.stream().mapToLong(LayerWeights::bytes).sum() + 4L * finalNorm.length + lmHead.bytes();
     }
 
+    /** Every matrix a token is multiplied by: each layer's, then {@code lm_head}. */
+    public List<Weight> matrices() {
+        List<Weight> matrices = new ArrayList<>();
+        layers.forEach(layer -> matrices.addAll(layer.matrices()));
+        matrices.add(lmHead);
+        return matrices;
+    }
+
     /** Multiply-adds of every matrix product one token passes through, {@code lm_head} included. */
     public long multiplyAddsPerToken() {
-        return layers.stream().mapToLong(LayerWeights::multiplyAdds).sum() + lmHead.multiplyAdds();
+        return matrices().stream().mapToLong(Weight::multiplyAdds).sum();
     }
 
     @Override
