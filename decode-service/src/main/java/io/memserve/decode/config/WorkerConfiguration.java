@@ -8,6 +8,7 @@ import io.memserve.decode.generation.WriteBack;
 import io.memserve.decode.metrics.ServingMetrics;
 import io.memserve.engine.Engine;
 import io.memserve.engine.EngineOptions;
+import io.memserve.engine.EngineWarmUp;
 import io.memserve.kvhandoff.EngineLoop;
 import io.memserve.kvhandoff.KvCacheLoader;
 import io.memserve.kvhandoff.KvPublisher;
@@ -27,7 +28,9 @@ class WorkerConfiguration {
     @Bean(destroyMethod = "close")
     Engine engine(DecodeProperties properties) {
         int threads = properties.threads() > 0 ? properties.threads() : Runtime.getRuntime().availableProcessors();
-        return Engine.load(properties.modelDir(), new EngineOptions(properties.kvPages(), threads));
+        Engine engine = Engine.load(properties.modelDir(), new EngineOptions(properties.kvPages(), threads));
+        EngineWarmUp.run(engine);
+        return engine;
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.memserve.prefill.config;
 
 import io.memserve.engine.Engine;
 import io.memserve.engine.EngineOptions;
+import io.memserve.engine.EngineWarmUp;
 import io.memserve.kvhandoff.EngineLoop;
 import io.memserve.kvhandoff.KvCacheLoader;
 import io.memserve.kvhandoff.KvPublisher;
@@ -26,7 +27,9 @@ class WorkerConfiguration {
     @Bean(destroyMethod = "close")
     Engine engine(PrefillProperties properties) {
         int threads = properties.threads() > 0 ? properties.threads() : Runtime.getRuntime().availableProcessors();
-        return Engine.load(properties.modelDir(), new EngineOptions(properties.kvPages(), threads));
+        Engine engine = Engine.load(properties.modelDir(), new EngineOptions(properties.kvPages(), threads));
+        EngineWarmUp.run(engine);
+        return engine;
     }
 
     @Bean(destroyMethod = "close")
