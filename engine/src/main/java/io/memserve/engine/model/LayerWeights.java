@@ -2,7 +2,7 @@ package io.memserve.engine.model;
 
 import java.util.List;
 
-/** The weights of one decoder layer; norm scales are small and widened to float once, matrices stay mapped. */
+/** The weights of one decoder layer: norm scales widened to float once, matrices as the checkpoint maps them. */
 public record LayerWeights(
         float[] inputNorm,
         Weight q,
