@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param modelName served model name; blank means the model directory's name
  * @param kvPages engine KV pages (16 tokens each) shared by every sequence of the batch
- * @param threads CPU threads for the engine's kernels
+ * @param threads CPU threads for the engine's kernels; 0 means one per core
  * @param maxBatch most sequences in the running batch
  * @param tokenBudget most tokens fed to the engine in one step (decode tokens plus prefill chunks)
  * @param mempoolDeadline how long one MemPool call may take

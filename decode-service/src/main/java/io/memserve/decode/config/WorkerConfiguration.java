@@ -7,12 +7,11 @@ import io.memserve.decode.generation.GenerationWorker;
 import io.memserve.decode.generation.WriteBack;
 import io.memserve.decode.metrics.ServingMetrics;
 import io.memserve.engine.Engine;
-import io.memserve.engine.EngineOptions;
-import io.memserve.engine.EngineWarmUp;
 import io.memserve.kvhandoff.EngineLoop;
 import io.memserve.kvhandoff.KvCacheLoader;
 import io.memserve.kvhandoff.KvPublisher;
 import io.memserve.kvhandoff.PoolConnections;
+import io.memserve.kvhandoff.WorkerEngine;
 import io.memserve.mempool.client.MemPoolClient;
 import io.memserve.mempool.protocol.DataPlaneSettings;
 import io.memserve.serving.api.InstanceRole;
@@ -27,10 +26,7 @@ class WorkerConfiguration {
 
     @Bean(destroyMethod = "close")
     Engine engine(DecodeProperties properties) {
-        int threads = properties.threads() > 0 ? properties.threads() : Runtime.getRuntime().availableProcessors();
-        Engine engine = Engine.load(properties.modelDir(), new EngineOptions(properties.kvPages(), threads));
-        EngineWarmUp.run(engine);
-        return engine;
+        return WorkerEngine.load(properties.modelDir(), properties.kvPages(), properties.threads());
     }
 
     @Bean

@@ -1,14 +1,13 @@
 package io.memserve.prefill.config;
 
 import io.memserve.engine.Engine;
-import io.memserve.engine.EngineOptions;
-import io.memserve.engine.EngineWarmUp;
 import io.memserve.kvhandoff.EngineLoop;
 import io.memserve.kvhandoff.KvCacheLoader;
 import io.memserve.kvhandoff.KvPublisher;
 import io.memserve.kvhandoff.PoolConnections;
 import io.memserve.kvhandoff.PoolDirectory;
 import io.memserve.kvhandoff.PromptPrefill;
+import io.memserve.kvhandoff.WorkerEngine;
 import io.memserve.mempool.client.MemPoolClient;
 import io.memserve.mempool.protocol.DataPlaneSettings;
 import io.memserve.prefill.metrics.PrefillMetrics;
@@ -26,10 +25,7 @@ class WorkerConfiguration {
 
     @Bean(destroyMethod = "close")
     Engine engine(PrefillProperties properties) {
-        int threads = properties.threads() > 0 ? properties.threads() : Runtime.getRuntime().availableProcessors();
-        Engine engine = Engine.load(properties.modelDir(), new EngineOptions(properties.kvPages(), threads));
-        EngineWarmUp.run(engine);
-        return engine;
+        return WorkerEngine.load(properties.modelDir(), properties.kvPages(), properties.threads());
     }
 
     @Bean(destroyMethod = "close")
